@@ -1,0 +1,164 @@
+//! Regenerates `codegen/` from `queries/*.sql` and `schema.sql` with cornucopia.
+//!
+//! The generated sources are compiled inside this crate (`include!` in `src/lib.rs`), so cargo
+//! runs this script before it compiles them: one `cargo build` after a query edit compiles the
+//! new SQL. The database used to check and type the queries is, in order:
+//! 1. the server URL in `CORNUCOPIA_DB_URL` (no database path; the role needs CREATEDB), or
+//! 2. a throwaway cluster started from the local PostgreSQL binaries, or
+//! 3. none: the checked-in `codegen/` is used as it is, with one warning.
+//!
+//! Output is staged in `OUT_DIR` and only files whose bytes changed are copied into `codegen/`.
+//! Nothing is written when the crate is built from a package (a registry or `cargo package`),
+//! nor when the `regen` feature is off.
+
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[cfg(feature = "regen")]
+#[path = "src/throwaway.rs"]
+#[allow(dead_code)]
+mod throwaway;
+
+fn main() {
+    // The generated code selects its async client with this feature; this crate always uses it.
+    println!("cargo::rustc-cfg=feature=\"deadpool\"");
+    for path in [
+        "queries",
+        "schema.sql",
+        "cornucopia.toml",
+        "build.rs",
+        "src/throwaway.rs",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
+    println!("cargo:rerun-if-env-changed=CORNUCOPIA_DB_URL");
+    println!("cargo:rerun-if-env-changed=PG_BIN_DIR");
+
+    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    if is_packaged(&manifest_dir) {
+        return;
+    }
+    #[cfg(feature = "regen")]
+    regen::run(&manifest_dir);
+}
+
+/// A crate unpacked from a `.crate` archive (registry, `cargo package`) has these files; its
+/// sources are read-only by contract.
+fn is_packaged(manifest_dir: &Path) -> bool {
+    manifest_dir.join(".cargo_vcs_info.json").exists()
+        || manifest_dir.join("Cargo.toml.orig").exists()
+}
+
+/// Makes `dest` hold exactly the files of `staged`: copies new or changed files, removes files
+/// that are no longer generated. Returns the relative paths that changed.
+fn sync_dir(staged: &Path, dest: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut changed = Vec::new();
+    let wanted = list_files(staged, staged)?;
+    for rel in &wanted {
+        let new = fs::read(staged.join(rel))?;
+        let target = dest.join(rel);
+        if fs::read(&target).ok().as_deref() != Some(new.as_slice()) {
+            if let Some(parent) = target.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::write(&target, new)?;
+            changed.push(rel.clone());
+        }
+    }
+    if dest.exists() {
+        for rel in list_files(dest, dest)? {
+            if !wanted.contains(&rel) {
+                fs::remove_file(dest.join(&rel))?;
+                changed.push(rel);
+            }
+        }
+    }
+    Ok(changed)
+}
+
+fn list_files(root: &Path, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            out.extend(list_files(root, &path)?);
+        } else {
+            out.push(path.strip_prefix(root).expect("below root").to_path_buf());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+#[cfg(feature = "regen")]
+mod regen {
+    use super::*;
+    use std::time::Instant;
+
+    pub fn run(manifest_dir: &Path) {
+        let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets it"));
+        let staged = out_dir.join("codegen");
+        let started = Instant::now();
+        let (source, result) = match env::var("CORNUCOPIA_DB_URL") {
+            Ok(url) if !url.is_empty() => {
+                ("CORNUCOPIA_DB_URL", generate(&url, manifest_dir, &staged))
+            }
+            _ => match throwaway::Cluster::start() {
+                Ok(cluster) => (
+                    "a throwaway cluster",
+                    generate(&cluster.server_url(), manifest_dir, &staged),
+                ),
+                Err(e) => {
+                    println!(
+                        "cargo:warning=codegen/ not regenerated (no CORNUCOPIA_DB_URL and no \
+                         local PostgreSQL: {e}); building from the checked-in generated code"
+                    );
+                    return;
+                }
+            },
+        };
+        if let Err(e) = result {
+            panic!("cornucopia could not generate code from queries/ and schema.sql:\n{e}");
+        }
+        let dest = manifest_dir.join("codegen");
+        let changed = sync_dir(&staged, &dest).expect("copy generated code into codegen/");
+        if !changed.is_empty() {
+            eprintln!(
+                "regenerated codegen/ via {source} in {:.2?}; changed: {changed:?}",
+                started.elapsed()
+            );
+        }
+    }
+
+    fn generate(server_url: &str, manifest_dir: &Path, staged: &Path) -> Result<(), String> {
+        let config =
+            cornucopia::config::Config::builder_from_file(manifest_dir.join("cornucopia.toml"))
+                .map_err(|e| format!("{e:?}"))?
+                .queries(manifest_dir.join("queries"))
+                .destination(staged)
+                .name("actingweb-pg-codegen")
+                .build();
+        let db_name = format!(
+            "cornucopia_build_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0)
+        );
+        cornucopia::gen_fresh(
+            server_url,
+            &db_name,
+            &[manifest_dir.join("schema.sql")],
+            None,
+            false,
+            config,
+        )
+        .map_err(|e| format!("{:?}", miette_report(e)))
+    }
+
+    fn miette_report(e: cornucopia::Error) -> String {
+        format!("{e:?}")
+    }
+}

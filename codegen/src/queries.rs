@@ -1,0 +1,5 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+pub mod actors;
+pub mod properties;
+pub mod property_lookup;

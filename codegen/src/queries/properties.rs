@@ -1,0 +1,988 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Debug)]
+pub struct PropertyValueParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub id: T1,
+    pub name: T2,
+}
+#[derive(Debug)]
+pub struct UpsertPropertyParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
+    pub id: T1,
+    pub name: T2,
+    pub value: T3,
+}
+#[derive(Debug)]
+pub struct InsertPropertyIfAbsentParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+> {
+    pub id: T1,
+    pub name: T2,
+    pub value: T3,
+}
+#[derive(Debug)]
+pub struct UpdatePropertyIfValueParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+> {
+    pub value: T1,
+    pub id: T2,
+    pub name: T3,
+    pub expected: T4,
+}
+#[derive(Debug)]
+pub struct DeletePropertyIfValueParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+> {
+    pub id: T1,
+    pub name: T2,
+    pub value: T3,
+}
+#[derive(Debug)]
+pub struct DeletePropertiesNamedParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+> {
+    pub id: T1,
+    pub names: T3,
+}
+#[derive(Debug)]
+pub struct PropertiesInRangeParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+{
+    pub id: T1,
+    pub lower: T2,
+    pub upper: T3,
+}
+#[derive(Debug)]
+pub struct PropertyNamesInRangeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+> {
+    pub id: T1,
+    pub lower: T2,
+    pub upper: T3,
+}
+#[derive(Debug)]
+pub struct LastPropertyNameInRangeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+> {
+    pub id: T1,
+    pub lower: T2,
+    pub upper: T3,
+}
+#[derive(Debug)]
+pub struct ActorIdByPropertyScanParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub name: T1,
+    pub value: T2,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PropertyRow {
+    pub name: String,
+    pub value: String,
+}
+pub struct PropertyRowBorrowed<'a> {
+    pub name: &'a str,
+    pub value: &'a str,
+}
+impl<'a> From<PropertyRowBorrowed<'a>> for PropertyRow {
+    fn from(PropertyRowBorrowed { name, value }: PropertyRowBorrowed<'a>) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct StringQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<&str, tokio_postgres::Error>,
+    mapper: fn(&str) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> StringQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
+        StringQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct BoolQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<bool, tokio_postgres::Error>,
+    mapper: fn(bool) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BoolQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(bool) -> R) -> BoolQuery<'c, 'a, 's, C, R, N> {
+        BoolQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct PropertyRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<PropertyRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(PropertyRowBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> PropertyRowQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(PropertyRowBorrowed) -> R,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, R, N> {
+        PropertyRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct PropertyValueStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn property_value() -> PropertyValueStmt {
+    PropertyValueStmt(
+        "SELECT value FROM properties WHERE id = $1 AND name = $2",
+        None,
+    )
+}
+impl PropertyValueStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        name: &'a T2,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        StringQuery {
+            client,
+            params: [id, name],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        PropertyValueParams<T1, T2>,
+        StringQuery<'c, 'a, 's, C, String, 2>,
+        C,
+    > for PropertyValueStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a PropertyValueParams<T1, T2>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        self.bind(client, &params.id, &params.name)
+    }
+}
+pub struct UpsertPropertyStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn upsert_property() -> UpsertPropertyStmt {
+    UpsertPropertyStmt(
+        "INSERT INTO properties (id, name, value) VALUES ($1, $2, $3) ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value RETURNING true AS written",
+        None,
+    )
+}
+impl UpsertPropertyStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        name: &'a T2,
+        value: &'a T3,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        BoolQuery {
+            client,
+            params: [id, name, value],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpsertPropertyParams<T1, T2, T3>,
+        BoolQuery<'c, 'a, 's, C, bool, 3>,
+        C,
+    > for UpsertPropertyStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpsertPropertyParams<T1, T2, T3>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        self.bind(client, &params.id, &params.name, &params.value)
+    }
+}
+pub struct InsertPropertyIfAbsentStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_property_if_absent() -> InsertPropertyIfAbsentStmt {
+    InsertPropertyIfAbsentStmt(
+        "INSERT INTO properties (id, name, value) VALUES ($1, $2, $3) ON CONFLICT (id, name) DO NOTHING RETURNING true AS created",
+        None,
+    )
+}
+impl InsertPropertyIfAbsentStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        name: &'a T2,
+        value: &'a T3,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        BoolQuery {
+            client,
+            params: [id, name, value],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertPropertyIfAbsentParams<T1, T2, T3>,
+        BoolQuery<'c, 'a, 's, C, bool, 3>,
+        C,
+    > for InsertPropertyIfAbsentStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertPropertyIfAbsentParams<T1, T2, T3>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        self.bind(client, &params.id, &params.name, &params.value)
+    }
+}
+pub struct UpdatePropertyIfValueStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn update_property_if_value() -> UpdatePropertyIfValueStmt {
+    UpdatePropertyIfValueStmt(
+        "UPDATE properties SET value = $1 WHERE id = $2 AND name = $3 AND value = $4 RETURNING true AS updated",
+        None,
+    )
+}
+impl UpdatePropertyIfValueStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        value: &'a T1,
+        id: &'a T2,
+        name: &'a T3,
+        expected: &'a T4,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
+        BoolQuery {
+            client,
+            params: [value, id, name, expected],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpdatePropertyIfValueParams<T1, T2, T3, T4>,
+        BoolQuery<'c, 'a, 's, C, bool, 4>,
+        C,
+    > for UpdatePropertyIfValueStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpdatePropertyIfValueParams<T1, T2, T3, T4>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
+        self.bind(
+            client,
+            &params.value,
+            &params.id,
+            &params.name,
+            &params.expected,
+        )
+    }
+}
+pub struct DeletePropertyIfValueStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_property_if_value() -> DeletePropertyIfValueStmt {
+    DeletePropertyIfValueStmt(
+        "DELETE FROM properties WHERE id = $1 AND name = $2 AND value = $3 RETURNING true AS deleted",
+        None,
+    )
+}
+impl DeletePropertyIfValueStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        name: &'a T2,
+        value: &'a T3,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        BoolQuery {
+            client,
+            params: [id, name, value],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeletePropertyIfValueParams<T1, T2, T3>,
+        BoolQuery<'c, 'a, 's, C, bool, 3>,
+        C,
+    > for DeletePropertyIfValueStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeletePropertyIfValueParams<T1, T2, T3>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        self.bind(client, &params.id, &params.name, &params.value)
+    }
+}
+pub struct DeletePropertiesNamedStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_properties_named() -> DeletePropertiesNamedStmt {
+    DeletePropertiesNamedStmt(
+        "DELETE FROM properties WHERE id = $1 AND name = ANY($2) RETURNING name",
+        None,
+    )
+}
+impl DeletePropertiesNamedStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        names: &'a T3,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        StringQuery {
+            client,
+            params: [id, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeletePropertiesNamedParams<T1, T2, T3>,
+        StringQuery<'c, 'a, 's, C, String, 2>,
+        C,
+    > for DeletePropertiesNamedStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeletePropertiesNamedParams<T1, T2, T3>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        self.bind(client, &params.id, &params.names)
+    }
+}
+pub struct DeleteAllPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_all_properties() -> DeleteAllPropertiesStmt {
+    DeleteAllPropertiesStmt("DELETE FROM properties WHERE id = $1 RETURNING name", None)
+}
+impl DeleteAllPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        StringQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+pub struct PropertiesInRangeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn properties_in_range() -> PropertiesInRangeStmt {
+    PropertiesInRangeStmt(
+        "SELECT name, value FROM properties WHERE id = $1 AND name COLLATE \"C\" >= $2 AND name COLLATE \"C\" <= $3",
+        None,
+    )
+}
+impl PropertiesInRangeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        lower: &'a T2,
+        upper: &'a T3,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 3> {
+        PropertyRowQuery {
+            client,
+            params: [id, lower, upper],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<PropertyRowBorrowed, tokio_postgres::Error> {
+                    Ok(PropertyRowBorrowed {
+                        name: row.try_get(0)?,
+                        value: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| PropertyRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        PropertiesInRangeParams<T1, T2, T3>,
+        PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 3>,
+        C,
+    > for PropertiesInRangeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a PropertiesInRangeParams<T1, T2, T3>,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 3> {
+        self.bind(client, &params.id, &params.lower, &params.upper)
+    }
+}
+pub struct PropertyNamesInRangeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn property_names_in_range() -> PropertyNamesInRangeStmt {
+    PropertyNamesInRangeStmt(
+        "SELECT name FROM properties WHERE id = $1 AND name COLLATE \"C\" >= $2 AND name COLLATE \"C\" <= $3",
+        None,
+    )
+}
+impl PropertyNamesInRangeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        lower: &'a T2,
+        upper: &'a T3,
+    ) -> StringQuery<'c, 'a, 's, C, String, 3> {
+        StringQuery {
+            client,
+            params: [id, lower, upper],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        PropertyNamesInRangeParams<T1, T2, T3>,
+        StringQuery<'c, 'a, 's, C, String, 3>,
+        C,
+    > for PropertyNamesInRangeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a PropertyNamesInRangeParams<T1, T2, T3>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 3> {
+        self.bind(client, &params.id, &params.lower, &params.upper)
+    }
+}
+pub struct LastPropertyNameInRangeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn last_property_name_in_range() -> LastPropertyNameInRangeStmt {
+    LastPropertyNameInRangeStmt(
+        "SELECT name FROM properties WHERE id = $1 AND name COLLATE \"C\" >= $2 AND name COLLATE \"C\" <= $3 ORDER BY name COLLATE \"C\" DESC LIMIT 1",
+        None,
+    )
+}
+impl LastPropertyNameInRangeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        lower: &'a T2,
+        upper: &'a T3,
+    ) -> StringQuery<'c, 'a, 's, C, String, 3> {
+        StringQuery {
+            client,
+            params: [id, lower, upper],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        LastPropertyNameInRangeParams<T1, T2, T3>,
+        StringQuery<'c, 'a, 's, C, String, 3>,
+        C,
+    > for LastPropertyNameInRangeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a LastPropertyNameInRangeParams<T1, T2, T3>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 3> {
+        self.bind(client, &params.id, &params.lower, &params.upper)
+    }
+}
+pub struct PlainPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn plain_properties() -> PlainPropertiesStmt {
+    PlainPropertiesStmt(
+        "SELECT name, value FROM properties WHERE id = $1 AND name NOT LIKE 'list:%'",
+        None,
+    )
+}
+impl PlainPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1> {
+        PropertyRowQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<PropertyRowBorrowed, tokio_postgres::Error> {
+                    Ok(PropertyRowBorrowed {
+                        name: row.try_get(0)?,
+                        value: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| PropertyRow::from(it),
+        }
+    }
+}
+pub struct AllPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn all_properties() -> AllPropertiesStmt {
+    AllPropertiesStmt("SELECT name, value FROM properties WHERE id = $1", None)
+}
+impl AllPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1> {
+        PropertyRowQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<PropertyRowBorrowed, tokio_postgres::Error> {
+                    Ok(PropertyRowBorrowed {
+                        name: row.try_get(0)?,
+                        value: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| PropertyRow::from(it),
+        }
+    }
+}
+pub struct ActorIdByPropertyScanStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn actor_id_by_property_scan() -> ActorIdByPropertyScanStmt {
+    ActorIdByPropertyScanStmt(
+        "SELECT id FROM properties WHERE name = $1 AND value = $2 ORDER BY id LIMIT 1",
+        None,
+    )
+}
+impl ActorIdByPropertyScanStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        name: &'a T1,
+        value: &'a T2,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        StringQuery {
+            client,
+            params: [name, value],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdByPropertyScanParams<T1, T2>,
+        StringQuery<'c, 'a, 's, C, String, 2>,
+        C,
+    > for ActorIdByPropertyScanStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdByPropertyScanParams<T1, T2>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+        self.bind(client, &params.name, &params.value)
+    }
+}

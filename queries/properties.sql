@@ -1,0 +1,57 @@
+-- Queries on the properties table. Every statement returns rows so that the generated code runs
+-- it on a prepared, per-connection cached statement. Name ranges compare bytewise (COLLATE "C").
+
+--: PropertyRow()
+
+--! property_value
+SELECT value FROM properties WHERE id = :id AND name = :name;
+
+--! upsert_property
+INSERT INTO properties (id, name, value) VALUES (:id, :name, :value)
+ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value
+RETURNING true AS written;
+
+--! insert_property_if_absent
+INSERT INTO properties (id, name, value) VALUES (:id, :name, :value)
+ON CONFLICT (id, name) DO NOTHING
+RETURNING true AS created;
+
+--! update_property_if_value
+UPDATE properties SET value = :value
+WHERE id = :id AND name = :name AND value = :expected
+RETURNING true AS updated;
+
+--! delete_property_if_value
+DELETE FROM properties WHERE id = :id AND name = :name AND value = :value
+RETURNING true AS deleted;
+
+--! delete_properties_named
+DELETE FROM properties WHERE id = :id AND name = ANY(:names) RETURNING name;
+
+--! delete_all_properties
+DELETE FROM properties WHERE id = :id RETURNING name;
+
+--! properties_in_range : PropertyRow
+SELECT name, value FROM properties
+WHERE id = :id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper;
+
+--! property_names_in_range
+SELECT name FROM properties
+WHERE id = :id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper;
+
+--! last_property_name_in_range
+SELECT name FROM properties
+WHERE id = :id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper
+ORDER BY name COLLATE "C" DESC
+LIMIT 1;
+
+--! plain_properties : PropertyRow
+-- Every property except list rows (names starting with "list:", case-sensitive).
+SELECT name, value FROM properties WHERE id = :id AND name NOT LIKE 'list:%';
+
+--! all_properties : PropertyRow
+SELECT name, value FROM properties WHERE id = :id;
+
+--! actor_id_by_property_scan
+-- Reverse lookup without the lookup table (legacy mode): a scan, as in the reference.
+SELECT id FROM properties WHERE name = :name AND value = :value ORDER BY id LIMIT 1;

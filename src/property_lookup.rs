@@ -1,0 +1,85 @@
+//! The `property_lookup` table (reference `DbPropertyLookup`): indexed `(property name, value)`
+//! to actor id, one owner per value.
+//!
+//! [`Properties`](crate::Properties) keeps this table in step by itself; these raw operations
+//! exist for maintenance and for code that manages lookup rows directly.
+
+use crate::codegen::queries::property_lookup as lq;
+use crate::error::Result;
+use crate::{Conn, validate, with_client};
+
+/// Raw operations on lookup rows; get one from
+/// [`Store::property_lookup`](crate::Store::property_lookup).
+pub struct PropertyLookup<'a> {
+    conn: Conn<'a>,
+}
+
+impl<'a> PropertyLookup<'a> {
+    pub(crate) fn new(conn: Conn<'a>) -> PropertyLookup<'a> {
+        PropertyLookup { conn }
+    }
+
+    /// The actor id stored for `(name, value)`, or `None` (the row as stored, not checked
+    /// against the actor's current property value).
+    pub async fn get(&self, name: &str, value: &str) -> Result<Option<String>> {
+        check(name, value)?;
+        with_client!(self.conn, |c| Ok(lq::lookup_actor_id()
+            .prepare(c)
+            .await?
+            .bind(c, &name, &value)
+            .opt()
+            .await?))
+    }
+
+    /// Records that `actor_id` holds `value` for `name`. Without `overwrite` the first owner
+    /// keeps the value: returns `true` when the row is (now or already) this actor's, `false`
+    /// when another actor holds it. With `overwrite` the row is given to `actor_id`. An actor
+    /// that does not exist is an [`ErrorKind::NotFound`](crate::ErrorKind::NotFound).
+    pub async fn create(
+        &self,
+        name: &str,
+        value: &str,
+        actor_id: &str,
+        overwrite: bool,
+    ) -> Result<bool> {
+        check(name, value)?;
+        validate::identifier("actor id", actor_id)?;
+        let owner = with_client!(self.conn, |c| if overwrite {
+            lq::upsert_lookup()
+                .prepare(c)
+                .await?
+                .bind(c, &name, &value, &actor_id)
+                .opt()
+                .await?
+        } else {
+            lq::claim_lookup()
+                .prepare(c)
+                .await?
+                .bind(c, &name, &value, &actor_id)
+                .opt()
+                .await?
+        });
+        Ok(owner.as_deref() == Some(actor_id))
+    }
+
+    /// Deletes the row for `(name, value)`, whoever owns it. Returns whether it existed.
+    pub async fn delete(&self, name: &str, value: &str) -> Result<bool> {
+        check(name, value)?;
+        with_client!(self.conn, |c| Ok(lq::delete_lookup()
+            .prepare(c)
+            .await?
+            .bind(c, &name, &value)
+            .opt()
+            .await?
+            .is_some()))
+    }
+}
+
+fn check(name: &str, value: &str) -> Result<()> {
+    validate::identifier("property name", name)?;
+    validate::text("value", value)?;
+    if value.is_empty() {
+        return Err(crate::Error::invalid("value", "must not be empty"));
+    }
+    Ok(())
+}
