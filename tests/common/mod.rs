@@ -153,8 +153,17 @@ pub struct TestDb {
 }
 
 impl TestDb {
-    /// A new, empty (schema only) database.
+    /// A new database holding schema.sql and no rows.
     pub async fn new() -> TestDb {
+        TestDb::cloned_from(&server().template).await
+    }
+
+    /// A new database holding nothing (no schema).
+    pub async fn empty() -> TestDb {
+        TestDb::cloned_from("template0").await
+    }
+
+    async fn cloned_from(template: &str) -> TestDb {
         let server = server();
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let name = format!(
@@ -164,31 +173,13 @@ impl TestDb {
         );
         let admin = connect(&server.admin_url).await;
         admin
-            .batch_execute(&format!(
-                "CREATE DATABASE {name} TEMPLATE {}",
-                server.template
-            ))
+            .batch_execute(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
             .await
             .unwrap();
         TestDb {
             url: (server.url_for)(&name),
             name,
         }
-    }
-
-    /// A database holding nothing (no schema).
-    pub async fn empty() -> TestDb {
-        let server = server();
-        let db = TestDb::new().await;
-        let admin = connect(&server.admin_url).await;
-        admin
-            .batch_execute(&format!(
-                "DROP DATABASE {0}; CREATE DATABASE {0} TEMPLATE template0",
-                db.name
-            ))
-            .await
-            .unwrap();
-        db
     }
 
     /// The default configuration for this database.
