@@ -29,3 +29,8 @@ RETURNING true AS updated;
 --! delete_actor
 -- Cascades to the actor's property_lookup rows (the only foreign key).
 DELETE FROM actors WHERE id = :id RETURNING true AS deleted;
+
+--! lock_actor
+-- Whether the actor exists; its row stays key-share locked (cannot be deleted) until the
+-- transaction ends.
+SELECT true AS present FROM actors WHERE id = :id FOR KEY SHARE;

@@ -12,10 +12,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use crate::client::async_::GenericClient;
+use crate::codegen::queries::actors as aq;
 use crate::codegen::queries::properties as q;
 use crate::codegen::queries::property_lookup as lq;
 use crate::encoding::property_text;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::{Conn, in_transaction, validate, with_client};
 
 /// Operations on properties; get one from [`Store::properties`](crate::Store::properties).
@@ -402,8 +403,10 @@ async fn delete_properties<C: GenericClient>(
 }
 
 /// Runs `write` and then makes the lookup table say `actor_id` holds `value` for `name`:
-/// removes the actor's stale rows for the name and claims the value (first writer wins). The
-/// statements are sent together, in that order, in one round trip.
+/// checks that the actor exists (and keeps it from being deleted until the transaction ends),
+/// removes the actor's stale rows for the name and claims the value (first writer wins; an
+/// empty value claims nothing). The statements are sent together, in that order, in one round
+/// trip.
 async fn sync_lookup_after<C: GenericClient, T>(
     c: &C,
     write: impl Future<Output = Result<T, tokio_postgres::Error>>,
@@ -411,14 +414,30 @@ async fn sync_lookup_after<C: GenericClient, T>(
     name: &str,
     value: &str,
 ) -> Result<T> {
+    let actor = aq::lock_actor().prepare(c).await?;
     let stale = lq::delete_stale_lookups().prepare(c).await?;
     let claim = lq::claim_lookup().prepare(c).await?;
-    let (written, _, owner) = futures::try_join!(
+    let claim = async {
+        if value.is_empty() {
+            return Ok(None);
+        }
+        claim.bind(c, &name, &value, &actor_id).opt().await
+    };
+    let (written, present, _, owner) = futures::try_join!(
         write,
+        actor.bind(c, &actor_id).opt(),
         stale.bind(c, &name, &actor_id, &value).all(),
-        claim.bind(c, &name, &value, &actor_id).opt(),
+        claim,
     )?;
-    warn_if_claimed(actor_id, name, owner);
+    if present.is_none() {
+        return Err(Error::new(
+            ErrorKind::NotFound,
+            format!("referenced actor does not exist: {actor_id:?} (indexed property {name:?})"),
+        ));
+    }
+    if !value.is_empty() {
+        warn_if_claimed(actor_id, name, owner);
+    }
     Ok(written)
 }
 

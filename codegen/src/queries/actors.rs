@@ -518,3 +518,33 @@ impl DeleteActorStmt {
         }
     }
 }
+pub struct LockActorStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_actor() -> LockActorStmt {
+    LockActorStmt(
+        "SELECT true AS present FROM actors WHERE id = $1 FOR KEY SHARE",
+        None,
+    )
+}
+impl LockActorStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        BoolQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
