@@ -34,3 +34,30 @@ DELETE FROM actors WHERE id = :id RETURNING true AS deleted;
 -- Whether the actor exists; its row stays key-share locked (cannot be deleted) until the
 -- transaction ends.
 SELECT true AS present FROM actors WHERE id = :id FOR KEY SHARE;
+
+--! lock_actor_for_delete
+-- Locks the actor row so that writers that need the actor wait for the delete.
+SELECT true AS present FROM actors WHERE id = :id FOR UPDATE;
+
+--! delete_actor_everywhere : DeletedRows()
+-- Every row of the actor in all nine tables, in one statement; the counts per table.
+WITH
+    deleted_properties AS (DELETE FROM properties WHERE id = :id RETURNING 1),
+    deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = :id RETURNING 1),
+    deleted_trusts AS (DELETE FROM trusts WHERE id = :id RETURNING 1),
+    deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = :id RETURNING 1),
+    deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = :id RETURNING 1),
+    deleted_diffs AS (DELETE FROM subscription_diffs WHERE id = :id RETURNING 1),
+    deleted_attributes AS (DELETE FROM attributes WHERE id = :id RETURNING 1),
+    deleted_suspensions AS (DELETE FROM subscription_suspensions WHERE id = :id RETURNING 1),
+    deleted_actors AS (DELETE FROM actors WHERE id = :id RETURNING 1)
+SELECT
+    (SELECT count(*) FROM deleted_actors) AS actors,
+    (SELECT count(*) FROM deleted_properties) AS properties,
+    (SELECT count(*) FROM deleted_lookups) AS property_lookup,
+    (SELECT count(*) FROM deleted_trusts) AS trusts,
+    (SELECT count(*) FROM deleted_peertrustees) AS peertrustees,
+    (SELECT count(*) FROM deleted_subscriptions) AS subscriptions,
+    (SELECT count(*) FROM deleted_diffs) AS subscription_diffs,
+    (SELECT count(*) FROM deleted_attributes) AS attributes,
+    (SELECT count(*) FROM deleted_suspensions) AS subscription_suspensions;

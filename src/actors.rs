@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codegen::queries::actors as q;
 use crate::error::{Error, Result};
-use crate::{Conn, validate, with_client};
+use crate::{Conn, in_transaction, validate, with_client};
 
 /// An actor row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +49,62 @@ impl From<q::ActorRow> for Actor {
             creator: row.creator,
             passphrase: row.passphrase,
             created_at: row.created_at.map(|t| t.and_utc()),
+        }
+    }
+}
+
+/// How many rows [`Store::delete_actor`](crate::Store::delete_actor) removed, per table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletedRows {
+    /// Rows of `actors` (0 or 1).
+    pub actors: u64,
+    /// Rows of `properties`.
+    pub properties: u64,
+    /// Rows of `property_lookup`.
+    pub property_lookup: u64,
+    /// Rows of `trusts`.
+    pub trusts: u64,
+    /// Rows of `peertrustees`.
+    pub peertrustees: u64,
+    /// Rows of `subscriptions`.
+    pub subscriptions: u64,
+    /// Rows of `subscription_diffs`.
+    pub subscription_diffs: u64,
+    /// Rows of `attributes`.
+    pub attributes: u64,
+    /// Rows of `subscription_suspensions`.
+    pub subscription_suspensions: u64,
+}
+
+impl DeletedRows {
+    /// All rows removed.
+    pub fn total(&self) -> u64 {
+        self.actors
+            + self.properties
+            + self.property_lookup
+            + self.trusts
+            + self.peertrustees
+            + self.subscriptions
+            + self.subscription_diffs
+            + self.attributes
+            + self.subscription_suspensions
+    }
+}
+
+impl From<q::DeletedRows> for DeletedRows {
+    fn from(row: q::DeletedRows) -> DeletedRows {
+        // count(*) is never negative.
+        let n = |count: i64| count as u64;
+        DeletedRows {
+            actors: n(row.actors),
+            properties: n(row.properties),
+            property_lookup: n(row.property_lookup),
+            trusts: n(row.trusts),
+            peertrustees: n(row.peertrustees),
+            subscriptions: n(row.subscriptions),
+            subscription_diffs: n(row.subscription_diffs),
+            attributes: n(row.attributes),
+            subscription_suspensions: n(row.subscription_suspensions),
         }
     }
 }
@@ -154,6 +210,22 @@ impl<'a> Actors<'a> {
             .opt()
             .await?);
         Ok(row.is_some())
+    }
+
+    /// Deletes the actor and every row of it in all nine tables, atomically; see
+    /// [`Store::delete_actor`](crate::Store::delete_actor).
+    pub(crate) async fn delete_all_data(&self, id: &str) -> Result<DeletedRows> {
+        validate::identifier("actor id", id)?;
+        let deleted = in_transaction!(self.conn, |tx| {
+            let lock = q::lock_actor_for_delete().prepare(tx).await?;
+            let delete = q::delete_actor_everywhere().prepare(tx).await?;
+            // The lock comes first so that the delete's snapshot sees every row written by
+            // a transaction that held the actor before it.
+            let (_, deleted) =
+                futures::try_join!(lock.bind(tx, &id).opt(), delete.bind(tx, &id).one())?;
+            deleted
+        });
+        Ok(deleted.into())
     }
 
     /// Every actor, by id (an admin scan).

@@ -12,12 +12,20 @@ mod codegen {
 use codegen::*;
 
 pub mod actors;
+pub mod attributes;
 pub mod config;
 pub mod encoding;
 pub mod error;
+pub mod health;
+pub mod migrate;
+pub mod peer_trustees;
 pub mod properties;
 pub mod property_lookup;
+pub mod subscription_diffs;
+pub mod subscriptions;
+pub mod suspensions;
 pub mod throwaway;
+pub mod trusts;
 mod validate;
 
 use std::sync::Arc;
@@ -25,12 +33,20 @@ use std::sync::Arc;
 use deadpool_postgres::{Hook, HookError, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
 use tokio_postgres::NoTls;
 
-pub use crate::actors::{Actor, ActorSummary, Actors};
+pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
+pub use crate::attributes::{Attribute, Attributes};
 pub use crate::config::Config;
 pub use crate::encoding::python_json;
 pub use crate::error::{Error, ErrorKind, Result};
+pub use crate::health::{Health, PoolHealth, TableHealth};
+pub use crate::migrate::{HEAD_REVISION, MigrationReport};
+pub use crate::peer_trustees::{PeerTrustee, PeerTrustees};
 pub use crate::properties::Properties;
 pub use crate::property_lookup::PropertyLookup;
+pub use crate::subscription_diffs::{SubscriptionDiff, SubscriptionDiffs};
+pub use crate::subscriptions::{NewSubscription, Subscription, SubscriptionUpdate, Subscriptions};
+pub use crate::suspensions::{Suspension, Suspensions};
+pub use crate::trusts::{NewTrust, Trust, TrustUpdate, Trusts};
 
 /// The storage handle: a connection pool plus the property-index settings.
 ///
@@ -106,6 +122,44 @@ impl Store {
         PropertyLookup::new(Conn::Pool(self))
     }
 
+    /// Trust relationships with peers.
+    pub fn trusts(&self) -> Trusts<'_> {
+        Trusts::new(Conn::Pool(self))
+    }
+
+    /// The peers this actor trusts (peer trustees).
+    pub fn peer_trustees(&self) -> PeerTrustees<'_> {
+        PeerTrustees::new(Conn::Pool(self))
+    }
+
+    /// Subscriptions.
+    pub fn subscriptions(&self) -> Subscriptions<'_> {
+        Subscriptions::new(Conn::Pool(self))
+    }
+
+    /// Subscription change diffs.
+    pub fn subscription_diffs(&self) -> SubscriptionDiffs<'_> {
+        SubscriptionDiffs::new(Conn::Pool(self))
+    }
+
+    /// Internal attribute buckets, with TTL.
+    pub fn attributes(&self) -> Attributes<'_> {
+        Attributes::new(Conn::Pool(self))
+    }
+
+    /// Subscription suspensions of one actor.
+    pub fn suspensions<'a>(&'a self, actor_id: &'a str) -> Suspensions<'a> {
+        Suspensions::new(Conn::Pool(self), actor_id)
+    }
+
+    /// Deletes the actor and every row of it in all nine tables (properties, lookup rows,
+    /// trusts, peer trustees, subscriptions, diffs, attributes, suspensions) in one
+    /// transaction, and reports how many rows went from each. An actor that does not exist
+    /// still has its stray rows removed (`actors` is then 0).
+    pub async fn delete_actor(&self, id: &str) -> Result<DeletedRows> {
+        self.actors().delete_all_data(id).await
+    }
+
     /// The configuration this store was built with.
     pub fn config(&self) -> &Config {
         &self.inner.config
@@ -116,8 +170,117 @@ impl Store {
         &self.inner.pool
     }
 
+    /// Runs `f` inside one database transaction and commits when it returns `Ok`; an `Err`
+    /// (or a panic, or dropping the future) rolls everything back.
+    ///
+    /// ```no_run
+    /// # async fn example(store: actingweb_pg::Store) -> actingweb_pg::Result<()> {
+    /// store
+    ///     .transaction(|tx| {
+    ///         Box::pin(async move {
+    ///             tx.actors().create("a1", "me@example.com", "secret").await?;
+    ///             tx.properties().set("a1", "email", "me@example.com").await?;
+    ///             Ok(())
+    ///         })
+    ///     })
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn transaction<T, F>(&self, f: F) -> Result<T>
+    where
+        F: for<'t> FnOnce(&'t Transaction<'t>) -> futures::future::BoxFuture<'t, Result<T>>,
+    {
+        let mut client = self.client().await?;
+        let tx = Transaction {
+            tx: client.transaction().await?,
+            store: self,
+        };
+        let out = f(&tx).await;
+        match out {
+            Ok(value) => {
+                tx.tx.commit().await?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback) = tx.tx.rollback().await {
+                    // The caller's error is the one to return; the transaction is not
+                    // committed either way, and a broken connection is not reused.
+                    tracing::error!(error = %rollback, "rollback after a failed transaction failed");
+                }
+                Err(e)
+            }
+        }
+    }
+
     async fn client(&self) -> Result<deadpool_postgres::Client> {
         Ok(self.inner.pool.get().await?)
+    }
+}
+
+/// A database transaction with the same entity API as [`Store`]; see [`Store::transaction`].
+///
+/// Statements inside it run on the transaction's connection and are prepared through that
+/// connection's statement cache.
+pub struct Transaction<'a> {
+    tx: deadpool_postgres::Transaction<'a>,
+    store: &'a Store,
+}
+
+impl Transaction<'_> {
+    fn conn(&self) -> Conn<'_> {
+        Conn::Tx(self.store, &self.tx)
+    }
+
+    /// Actors, inside this transaction.
+    pub fn actors(&self) -> Actors<'_> {
+        Actors::new(self.conn())
+    }
+
+    /// Properties, inside this transaction.
+    pub fn properties(&self) -> Properties<'_> {
+        Properties::new(self.conn())
+    }
+
+    /// Lookup rows, inside this transaction.
+    pub fn property_lookup(&self) -> PropertyLookup<'_> {
+        PropertyLookup::new(self.conn())
+    }
+
+    /// Deletes the actor and all its rows inside this transaction; see
+    /// [`Store::delete_actor`].
+    pub async fn delete_actor(&self, id: &str) -> Result<DeletedRows> {
+        self.actors().delete_all_data(id).await
+    }
+
+    /// Trusts, inside this transaction.
+    pub fn trusts(&self) -> Trusts<'_> {
+        Trusts::new(self.conn())
+    }
+
+    /// Peer trustees, inside this transaction.
+    pub fn peer_trustees(&self) -> PeerTrustees<'_> {
+        PeerTrustees::new(self.conn())
+    }
+
+    /// Subscriptions, inside this transaction.
+    pub fn subscriptions(&self) -> Subscriptions<'_> {
+        Subscriptions::new(self.conn())
+    }
+
+    /// Subscription diffs, inside this transaction.
+    pub fn subscription_diffs(&self) -> SubscriptionDiffs<'_> {
+        SubscriptionDiffs::new(self.conn())
+    }
+
+    /// Attributes, inside this transaction.
+    pub fn attributes(&self) -> Attributes<'_> {
+        Attributes::new(self.conn())
+    }
+
+    /// Subscription suspensions of one actor, inside this transaction.
+    pub fn suspensions<'a>(&'a self, actor_id: &'a str) -> Suspensions<'a> {
+        Suspensions::new(self.conn(), actor_id)
     }
 }
 
@@ -126,12 +289,14 @@ impl Store {
 pub(crate) enum Conn<'a> {
     /// A pooled connection per operation; multi-statement operations open a transaction.
     Pool(&'a Store),
+    /// The caller's transaction.
+    Tx(&'a Store, &'a deadpool_postgres::Transaction<'a>),
 }
 
 impl Conn<'_> {
     pub(crate) fn config(&self) -> &Config {
         match self {
-            Conn::Pool(store) => &store.inner.config,
+            Conn::Pool(store) | Conn::Tx(store, _) => &store.inner.config,
         }
     }
 }
@@ -145,13 +310,17 @@ macro_rules! with_client {
                 let $c = &client;
                 $body
             }
+            $crate::Conn::Tx(_, tx) => {
+                let $c = tx;
+                $body
+            }
         }
     };
 }
 pub(crate) use with_client;
 
-/// Runs `$body` with `$tx` bound to a transaction of `$conn`, committed when `$body` succeeds
-/// and rolled back when it returns early with an error.
+/// Runs `$body` with `$tx` bound to a transaction of `$conn`: a new one, committed when
+/// `$body` succeeds and rolled back when it returns early with an error, or the caller's.
 macro_rules! in_transaction {
     ($conn:expr, |$tx:ident| $body:expr) => {
         match $conn {
@@ -164,6 +333,10 @@ macro_rules! in_transaction {
                 };
                 transaction.commit().await?;
                 out
+            }
+            $crate::Conn::Tx(_, tx) => {
+                let $tx = tx;
+                $body
             }
         }
     };

@@ -3,34 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-
-use common::TestDb;
+use common::{TestDb, catalog};
 
 const REFERENCE_DUMP: &str = include_str!("fixtures/reference-head-schema.sql");
-
-/// Columns with types and defaults, constraints and indexes of the `public` schema, one line
-/// per catalog entry.
-async fn catalog(client: &tokio_postgres::Client) -> BTreeSet<String> {
-    let queries = [
-        "SELECT format('column %s.%s #%s %s(%s) nullable=%s default=%s', table_name, column_name,
-                ordinal_position, data_type, character_maximum_length, is_nullable, column_default)
-         FROM information_schema.columns WHERE table_schema = 'public'",
-        "SELECT format('constraint %s %s %s', conrelid::regclass, conname,
-                pg_get_constraintdef(oid))
-         FROM pg_constraint WHERE connamespace = 'public'::regnamespace",
-        "SELECT format('index %s %s', indexname, indexdef)
-         FROM pg_indexes WHERE schemaname = 'public'",
-        "SELECT format('table %s', tablename) FROM pg_tables WHERE schemaname = 'public'",
-    ];
-    let mut lines = BTreeSet::new();
-    for sql in queries {
-        for row in client.query(sql, &[]).await.unwrap() {
-            lines.insert(row.get::<_, String>(0));
-        }
-    }
-    lines
-}
 
 /// The dump without psql meta-commands (`\restrict`), which the server does not understand.
 fn reference_sql() -> String {
@@ -51,8 +26,8 @@ async fn schema_sql_catalog_equals_the_reference_head_schema() {
         .batch_execute(&reference_sql())
         .await
         .unwrap();
-    let ours = catalog(&ours.client().await).await;
-    let reference = catalog(&reference.client().await).await;
+    let ours = catalog(&ours.client().await, "public").await;
+    let reference = catalog(&reference.client().await, "public").await;
     // 66 columns, 11 constraints, 15 indexes, 10 tables.
     assert_eq!(ours.len(), 102, "catalog entries: {ours:#?}");
     let only_ours: Vec<_> = ours.difference(&reference).collect();

@@ -284,3 +284,35 @@ pub fn assert_err<T: std::fmt::Debug>(
         }
     }
 }
+
+/// Columns with types and defaults, constraints, indexes and tables of `schema`, one line per
+/// catalog entry, for comparing two schemas.
+pub async fn catalog(
+    client: &tokio_postgres::Client,
+    schema: &str,
+) -> std::collections::BTreeSet<String> {
+    let queries = [
+        "SELECT format('column %s.%s #%s %s(%s) nullable=%s default=%s', table_name, column_name,
+                ordinal_position, data_type, character_maximum_length, is_nullable, column_default)
+         FROM information_schema.columns WHERE table_schema = $1",
+        "SELECT format('constraint %s %s %s', conrelid::regclass, conname,
+                pg_get_constraintdef(oid))
+         FROM pg_constraint WHERE connamespace = $1::text::regnamespace",
+        "SELECT format('index %s %s', indexname,
+                replace(indexdef, ' ' || quote_ident($1) || '.', ' '))
+         FROM pg_indexes WHERE schemaname = $1",
+        "SELECT format('table %s', tablename) FROM pg_tables WHERE schemaname = $1",
+    ];
+    // Name tables without their schema so that schemas of different names compare equal.
+    client
+        .batch_execute(&format!("SET search_path TO \"{schema}\""))
+        .await
+        .unwrap();
+    let mut lines = std::collections::BTreeSet::new();
+    for sql in queries {
+        for row in client.query(sql, &[&schema]).await.unwrap() {
+            lines.insert(row.get::<_, String>(0));
+        }
+    }
+    lines
+}

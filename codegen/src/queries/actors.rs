@@ -59,6 +59,18 @@ impl<'a> From<ListActorsBorrowed<'a>> for ListActors {
         }
     }
 }
+#[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
+pub struct DeletedRows {
+    pub actors: i64,
+    pub properties: i64,
+    pub property_lookup: i64,
+    pub trusts: i64,
+    pub peertrustees: i64,
+    pub subscriptions: i64,
+    pub subscription_diffs: i64,
+    pub attributes: i64,
+    pub subscription_suspensions: i64,
+}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct ActorRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -206,6 +218,70 @@ where
 {
     pub fn map<R>(self, mapper: fn(bool) -> R) -> BoolQuery<'c, 'a, 's, C, R, N> {
         BoolQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct DeletedRowsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<DeletedRows, tokio_postgres::Error>,
+    mapper: fn(DeletedRows) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> DeletedRowsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(DeletedRows) -> R) -> DeletedRowsQuery<'c, 'a, 's, C, R, N> {
+        DeletedRowsQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -545,6 +621,78 @@ impl LockActorStmt {
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
+        }
+    }
+}
+pub struct LockActorForDeleteStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_actor_for_delete() -> LockActorForDeleteStmt {
+    LockActorForDeleteStmt(
+        "SELECT true AS present FROM actors WHERE id = $1 FOR UPDATE",
+        None,
+    )
+}
+impl LockActorForDeleteStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        BoolQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+pub struct DeleteActorEverywhereStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_actor_everywhere() -> DeleteActorEverywhereStmt {
+    DeleteActorEverywhereStmt(
+        "WITH deleted_properties AS (DELETE FROM properties WHERE id = $1 RETURNING 1), deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = $1 RETURNING 1), deleted_trusts AS (DELETE FROM trusts WHERE id = $1 RETURNING 1), deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = $1 RETURNING 1), deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = $1 RETURNING 1), deleted_diffs AS (DELETE FROM subscription_diffs WHERE id = $1 RETURNING 1), deleted_attributes AS (DELETE FROM attributes WHERE id = $1 RETURNING 1), deleted_suspensions AS (DELETE FROM subscription_suspensions WHERE id = $1 RETURNING 1), deleted_actors AS (DELETE FROM actors WHERE id = $1 RETURNING 1) SELECT (SELECT count(*) FROM deleted_actors) AS actors, (SELECT count(*) FROM deleted_properties) AS properties, (SELECT count(*) FROM deleted_lookups) AS property_lookup, (SELECT count(*) FROM deleted_trusts) AS trusts, (SELECT count(*) FROM deleted_peertrustees) AS peertrustees, (SELECT count(*) FROM deleted_subscriptions) AS subscriptions, (SELECT count(*) FROM deleted_diffs) AS subscription_diffs, (SELECT count(*) FROM deleted_attributes) AS attributes, (SELECT count(*) FROM deleted_suspensions) AS subscription_suspensions",
+        None,
+    )
+}
+impl DeleteActorEverywhereStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> DeletedRowsQuery<'c, 'a, 's, C, DeletedRows, 1> {
+        DeletedRowsQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<DeletedRows, tokio_postgres::Error> {
+                Ok(DeletedRows {
+                    actors: row.try_get(0)?,
+                    properties: row.try_get(1)?,
+                    property_lookup: row.try_get(2)?,
+                    trusts: row.try_get(3)?,
+                    peertrustees: row.try_get(4)?,
+                    subscriptions: row.try_get(5)?,
+                    subscription_diffs: row.try_get(6)?,
+                    attributes: row.try_get(7)?,
+                    subscription_suspensions: row.try_get(8)?,
+                })
+            },
+            mapper: |it| DeletedRows::from(it),
         }
     }
 }

@@ -1,0 +1,1190 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Debug)]
+pub struct AttributeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+> {
+    pub id: T1,
+    pub bucket_name: T2,
+    pub bucket: T3,
+    pub name: T4,
+}
+#[derive(Debug)]
+pub struct UpsertAttributeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::JsonSql,
+> {
+    pub id: T1,
+    pub bucket_name: T2,
+    pub bucket: T3,
+    pub name: T4,
+    pub data: T5,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_seconds: Option<i64>,
+}
+#[derive(Debug)]
+pub struct DeleteAttributeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+> {
+    pub id: T1,
+    pub bucket_name: T2,
+    pub bucket: T3,
+    pub name: T4,
+}
+#[derive(Debug)]
+pub struct CompareAndSwapAttributeParams<
+    T1: crate::JsonSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+    T6: crate::JsonSql,
+> {
+    pub new: T1,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub id: T2,
+    pub bucket_name: T3,
+    pub bucket: T4,
+    pub name: T5,
+    pub old: T6,
+}
+#[derive(Debug)]
+pub struct BucketAttributesParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub id: T1,
+    pub bucket: T2,
+}
+#[derive(Debug)]
+pub struct DeleteBucketParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub id: T1,
+    pub bucket: T2,
+}
+#[derive(Debug)]
+pub struct DeleteAttributesByChainParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+> {
+    pub id: T1,
+    pub buckets: T3,
+    pub chain_id: T4,
+}
+#[derive(Debug)]
+pub struct DeleteExpiredAttributesParams<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
+    pub now_epoch: Option<i64>,
+    pub buckets: Option<T2>,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AttributeRow {
+    pub data: Option<String>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+pub struct AttributeRowBorrowed<'a> {
+    pub data: Option<&'a str>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+impl<'a> From<AttributeRowBorrowed<'a>> for AttributeRow {
+    fn from(
+        AttributeRowBorrowed {
+            data,
+            timestamp,
+            ttl_timestamp,
+        }: AttributeRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            data: data.map(|v| v.into()),
+            timestamp,
+            ttl_timestamp,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct NamedAttributeRow {
+    pub name: String,
+    pub data: Option<String>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+pub struct NamedAttributeRowBorrowed<'a> {
+    pub name: &'a str,
+    pub data: Option<&'a str>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+impl<'a> From<NamedAttributeRowBorrowed<'a>> for NamedAttributeRow {
+    fn from(
+        NamedAttributeRowBorrowed {
+            name,
+            data,
+            timestamp,
+            ttl_timestamp,
+        }: NamedAttributeRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            data: data.map(|v| v.into()),
+            timestamp,
+            ttl_timestamp,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BucketAttributeRow {
+    pub bucket: String,
+    pub name: String,
+    pub data: Option<String>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+pub struct BucketAttributeRowBorrowed<'a> {
+    pub bucket: &'a str,
+    pub name: &'a str,
+    pub data: Option<&'a str>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+impl<'a> From<BucketAttributeRowBorrowed<'a>> for BucketAttributeRow {
+    fn from(
+        BucketAttributeRowBorrowed {
+            bucket,
+            name,
+            data,
+            timestamp,
+            ttl_timestamp,
+        }: BucketAttributeRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            bucket: bucket.into(),
+            name: name.into(),
+            data: data.map(|v| v.into()),
+            timestamp,
+            ttl_timestamp,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BucketTimestamps {
+    pub bucket: String,
+    pub latest: Option<chrono::NaiveDateTime>,
+}
+pub struct BucketTimestampsBorrowed<'a> {
+    pub bucket: &'a str,
+    pub latest: Option<chrono::NaiveDateTime>,
+}
+impl<'a> From<BucketTimestampsBorrowed<'a>> for BucketTimestamps {
+    fn from(BucketTimestampsBorrowed { bucket, latest }: BucketTimestampsBorrowed<'a>) -> Self {
+        Self {
+            bucket: bucket.into(),
+            latest,
+        }
+    }
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct AttributeRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<AttributeRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(AttributeRowBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> AttributeRowQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(AttributeRowBorrowed) -> R,
+    ) -> AttributeRowQuery<'c, 'a, 's, C, R, N> {
+        AttributeRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct BoolQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<bool, tokio_postgres::Error>,
+    mapper: fn(bool) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BoolQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(bool) -> R) -> BoolQuery<'c, 'a, 's, C, R, N> {
+        BoolQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct NamedAttributeRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<NamedAttributeRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(NamedAttributeRowBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> NamedAttributeRowQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(NamedAttributeRowBorrowed) -> R,
+    ) -> NamedAttributeRowQuery<'c, 'a, 's, C, R, N> {
+        NamedAttributeRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct BucketAttributeRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor:
+        fn(&tokio_postgres::Row) -> Result<BucketAttributeRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(BucketAttributeRowBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BucketAttributeRowQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(BucketAttributeRowBorrowed) -> R,
+    ) -> BucketAttributeRowQuery<'c, 'a, 's, C, R, N> {
+        BucketAttributeRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct BucketTimestampsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<BucketTimestampsBorrowed, tokio_postgres::Error>,
+    mapper: fn(BucketTimestampsBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BucketTimestampsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(BucketTimestampsBorrowed) -> R,
+    ) -> BucketTimestampsQuery<'c, 'a, 's, C, R, N> {
+        BucketTimestampsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct AttributeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn attribute() -> AttributeStmt {
+    AttributeStmt(
+        "SELECT data::text AS data, timestamp, ttl_timestamp FROM attributes WHERE id = $1 AND bucket_name = $2 AND bucket = $3 AND name = $4 AND NOT (ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)",
+        None,
+    )
+}
+impl AttributeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        bucket_name: &'a T2,
+        bucket: &'a T3,
+        name: &'a T4,
+    ) -> AttributeRowQuery<'c, 'a, 's, C, AttributeRow, 4> {
+        AttributeRowQuery {
+            client,
+            params: [id, bucket_name, bucket, name],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<AttributeRowBorrowed, tokio_postgres::Error> {
+                    Ok(AttributeRowBorrowed {
+                        data: row.try_get(0)?,
+                        timestamp: row.try_get(1)?,
+                        ttl_timestamp: row.try_get(2)?,
+                    })
+                },
+            mapper: |it| AttributeRow::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        AttributeParams<T1, T2, T3, T4>,
+        AttributeRowQuery<'c, 'a, 's, C, AttributeRow, 4>,
+        C,
+    > for AttributeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a AttributeParams<T1, T2, T3, T4>,
+    ) -> AttributeRowQuery<'c, 'a, 's, C, AttributeRow, 4> {
+        self.bind(
+            client,
+            &params.id,
+            &params.bucket_name,
+            &params.bucket,
+            &params.name,
+        )
+    }
+}
+pub struct UpsertAttributeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn upsert_attribute() -> UpsertAttributeStmt {
+    UpsertAttributeStmt(
+        "INSERT INTO attributes AS a (id, bucket_name, bucket, name, data, timestamp, ttl_timestamp) VALUES ($1, $2, $3, $4, $5, $6, floor(extract(epoch FROM now()))::bigint + $7 + 3600) ON CONFLICT (id, bucket_name) DO UPDATE SET bucket = EXCLUDED.bucket, name = EXCLUDED.name, data = EXCLUDED.data, timestamp = EXCLUDED.timestamp, ttl_timestamp = EXCLUDED.ttl_timestamp WHERE (a.bucket = EXCLUDED.bucket AND a.name = EXCLUDED.name) OR (a.ttl_timestamp IS NOT NULL AND a.ttl_timestamp <= floor(extract(epoch FROM now()))::bigint) RETURNING true AS written",
+        None,
+    )
+}
+impl UpsertAttributeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+        T5: crate::JsonSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        bucket_name: &'a T2,
+        bucket: &'a T3,
+        name: &'a T4,
+        data: &'a T5,
+        timestamp: &'a Option<chrono::NaiveDateTime>,
+        ttl_seconds: &'a Option<i64>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
+        BoolQuery {
+            client,
+            params: [id, bucket_name, bucket, name, data, timestamp, ttl_seconds],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::JsonSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpsertAttributeParams<T1, T2, T3, T4, T5>,
+        BoolQuery<'c, 'a, 's, C, bool, 7>,
+        C,
+    > for UpsertAttributeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpsertAttributeParams<T1, T2, T3, T4, T5>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
+        self.bind(
+            client,
+            &params.id,
+            &params.bucket_name,
+            &params.bucket,
+            &params.name,
+            &params.data,
+            &params.timestamp,
+            &params.ttl_seconds,
+        )
+    }
+}
+pub struct DeleteAttributeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_attribute() -> DeleteAttributeStmt {
+    DeleteAttributeStmt(
+        "DELETE FROM attributes WHERE id = $1 AND bucket_name = $2 AND bucket = $3 AND name = $4 RETURNING NOT (ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint) AS live",
+        None,
+    )
+}
+impl DeleteAttributeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        bucket_name: &'a T2,
+        bucket: &'a T3,
+        name: &'a T4,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
+        BoolQuery {
+            client,
+            params: [id, bucket_name, bucket, name],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteAttributeParams<T1, T2, T3, T4>,
+        BoolQuery<'c, 'a, 's, C, bool, 4>,
+        C,
+    > for DeleteAttributeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteAttributeParams<T1, T2, T3, T4>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
+        self.bind(
+            client,
+            &params.id,
+            &params.bucket_name,
+            &params.bucket,
+            &params.name,
+        )
+    }
+}
+pub struct CompareAndSwapAttributeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn compare_and_swap_attribute() -> CompareAndSwapAttributeStmt {
+    CompareAndSwapAttributeStmt(
+        "UPDATE attributes SET data = $1, timestamp = COALESCE($2, timestamp) WHERE id = $3 AND bucket_name = $4 AND bucket = $5 AND name = $6 AND COALESCE(data, 'null'::jsonb) = $7 AND NOT (ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint) RETURNING true AS swapped",
+        None,
+    )
+}
+impl CompareAndSwapAttributeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::JsonSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+        T5: crate::StringSql,
+        T6: crate::JsonSql,
+    >(
+        &'s self,
+        client: &'c C,
+        new: &'a T1,
+        timestamp: &'a Option<chrono::NaiveDateTime>,
+        id: &'a T2,
+        bucket_name: &'a T3,
+        bucket: &'a T4,
+        name: &'a T5,
+        old: &'a T6,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
+        BoolQuery {
+            client,
+            params: [new, timestamp, id, bucket_name, bucket, name, old],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::JsonSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+    T6: crate::JsonSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        CompareAndSwapAttributeParams<T1, T2, T3, T4, T5, T6>,
+        BoolQuery<'c, 'a, 's, C, bool, 7>,
+        C,
+    > for CompareAndSwapAttributeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a CompareAndSwapAttributeParams<T1, T2, T3, T4, T5, T6>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
+        self.bind(
+            client,
+            &params.new,
+            &params.timestamp,
+            &params.id,
+            &params.bucket_name,
+            &params.bucket,
+            &params.name,
+            &params.old,
+        )
+    }
+}
+pub struct BucketAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn bucket_attributes() -> BucketAttributesStmt {
+    BucketAttributesStmt(
+        "SELECT name, data::text AS data, timestamp, ttl_timestamp FROM attributes WHERE id = $1 AND bucket = $2 AND NOT (ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)",
+        None,
+    )
+}
+impl BucketAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        bucket: &'a T2,
+    ) -> NamedAttributeRowQuery<'c, 'a, 's, C, NamedAttributeRow, 2> {
+        NamedAttributeRowQuery {
+            client,
+            params: [id, bucket],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<NamedAttributeRowBorrowed, tokio_postgres::Error> {
+                Ok(NamedAttributeRowBorrowed {
+                    name: row.try_get(0)?,
+                    data: row.try_get(1)?,
+                    timestamp: row.try_get(2)?,
+                    ttl_timestamp: row.try_get(3)?,
+                })
+            },
+            mapper: |it| NamedAttributeRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        BucketAttributesParams<T1, T2>,
+        NamedAttributeRowQuery<'c, 'a, 's, C, NamedAttributeRow, 2>,
+        C,
+    > for BucketAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a BucketAttributesParams<T1, T2>,
+    ) -> NamedAttributeRowQuery<'c, 'a, 's, C, NamedAttributeRow, 2> {
+        self.bind(client, &params.id, &params.bucket)
+    }
+}
+pub struct ActorAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn actor_attributes() -> ActorAttributesStmt {
+    ActorAttributesStmt(
+        "SELECT bucket, name, data::text AS data, timestamp, ttl_timestamp FROM attributes WHERE id = $1 AND NOT (ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)",
+        None,
+    )
+}
+impl ActorAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> BucketAttributeRowQuery<'c, 'a, 's, C, BucketAttributeRow, 1> {
+        BucketAttributeRowQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<BucketAttributeRowBorrowed, tokio_postgres::Error> {
+                Ok(BucketAttributeRowBorrowed {
+                    bucket: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    data: row.try_get(2)?,
+                    timestamp: row.try_get(3)?,
+                    ttl_timestamp: row.try_get(4)?,
+                })
+            },
+            mapper: |it| BucketAttributeRow::from(it),
+        }
+    }
+}
+pub struct BucketTimestampsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn bucket_timestamps() -> BucketTimestampsStmt {
+    BucketTimestampsStmt(
+        "SELECT bucket, MAX(timestamp) AS latest FROM attributes WHERE id = $1 AND NOT (ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint) GROUP BY bucket",
+        None,
+    )
+}
+impl BucketTimestampsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> BucketTimestampsQuery<'c, 'a, 's, C, BucketTimestamps, 1> {
+        BucketTimestampsQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<BucketTimestampsBorrowed, tokio_postgres::Error> {
+                Ok(BucketTimestampsBorrowed {
+                    bucket: row.try_get(0)?,
+                    latest: row.try_get(1)?,
+                })
+            },
+            mapper: |it| BucketTimestamps::from(it),
+        }
+    }
+}
+pub struct DeleteBucketStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_bucket() -> DeleteBucketStmt {
+    DeleteBucketStmt(
+        "DELETE FROM attributes WHERE id = $1 AND bucket = $2 RETURNING true AS deleted",
+        None,
+    )
+}
+impl DeleteBucketStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        bucket: &'a T2,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+        BoolQuery {
+            client,
+            params: [id, bucket],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteBucketParams<T1, T2>,
+        BoolQuery<'c, 'a, 's, C, bool, 2>,
+        C,
+    > for DeleteBucketStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteBucketParams<T1, T2>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+        self.bind(client, &params.id, &params.bucket)
+    }
+}
+pub struct DeleteActorAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_actor_attributes() -> DeleteActorAttributesStmt {
+    DeleteActorAttributesStmt(
+        "DELETE FROM attributes WHERE id = $1 RETURNING true AS deleted",
+        None,
+    )
+}
+impl DeleteActorAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        BoolQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+pub struct DeleteAttributesByChainStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_attributes_by_chain() -> DeleteAttributesByChainStmt {
+    DeleteAttributesByChainStmt(
+        "DELETE FROM attributes WHERE id = $1 AND bucket = ANY($2) AND data ->> 'chain_id' = $3 RETURNING true AS deleted",
+        None,
+    )
+}
+impl DeleteAttributesByChainStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        buckets: &'a T3,
+        chain_id: &'a T4,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        BoolQuery {
+            client,
+            params: [id, buckets, chain_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteAttributesByChainParams<T1, T2, T3, T4>,
+        BoolQuery<'c, 'a, 's, C, bool, 3>,
+        C,
+    > for DeleteAttributesByChainStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteAttributesByChainParams<T1, T2, T3, T4>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+        self.bind(client, &params.id, &params.buckets, &params.chain_id)
+    }
+}
+pub struct DeleteExpiredAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_expired_attributes() -> DeleteExpiredAttributesStmt {
+    DeleteExpiredAttributesStmt(
+        "DELETE FROM attributes WHERE ttl_timestamp IS NOT NULL AND ttl_timestamp <= COALESCE($1::bigint, floor(extract(epoch FROM now()))::bigint) AND ($2::text[] IS NULL OR bucket = ANY($2::text[])) RETURNING true AS deleted",
+        None,
+    )
+}
+impl DeleteExpiredAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+    >(
+        &'s self,
+        client: &'c C,
+        now_epoch: &'a Option<i64>,
+        buckets: &'a Option<T2>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+        BoolQuery {
+            client,
+            params: [now_epoch, buckets],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteExpiredAttributesParams<T1, T2>,
+        BoolQuery<'c, 'a, 's, C, bool, 2>,
+        C,
+    > for DeleteExpiredAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteExpiredAttributesParams<T1, T2>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+        self.bind(client, &params.now_epoch, &params.buckets)
+    }
+}

@@ -1,0 +1,681 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Debug)]
+pub struct PeertrusteeByPeerParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub id: T1,
+    pub peerid: T2,
+}
+#[derive(Debug)]
+pub struct PeertrusteesByTypeParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub id: T1,
+    pub peer_type: T2,
+}
+#[derive(Debug)]
+pub struct InsertPeertrusteeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+> {
+    pub id: T1,
+    pub peerid: T2,
+    pub baseuri: T3,
+    pub peer_type: T4,
+    pub passphrase: T5,
+}
+#[derive(Debug)]
+pub struct UpdatePeertrusteeParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+> {
+    pub peer_type: Option<T1>,
+    pub baseuri: Option<T2>,
+    pub passphrase: Option<T3>,
+    pub id: T4,
+    pub peerid: T5,
+}
+#[derive(Debug)]
+pub struct DeletePeertrusteeParams<T1: crate::StringSql, T2: crate::StringSql> {
+    pub id: T1,
+    pub peerid: T2,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PeerTrusteeRow {
+    pub id: String,
+    pub peerid: String,
+    pub baseuri: String,
+    pub peer_type: String,
+    pub passphrase: String,
+}
+pub struct PeerTrusteeRowBorrowed<'a> {
+    pub id: &'a str,
+    pub peerid: &'a str,
+    pub baseuri: &'a str,
+    pub peer_type: &'a str,
+    pub passphrase: &'a str,
+}
+impl<'a> From<PeerTrusteeRowBorrowed<'a>> for PeerTrusteeRow {
+    fn from(
+        PeerTrusteeRowBorrowed {
+            id,
+            peerid,
+            baseuri,
+            peer_type,
+            passphrase,
+        }: PeerTrusteeRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            peerid: peerid.into(),
+            baseuri: baseuri.into(),
+            peer_type: peer_type.into(),
+            passphrase: passphrase.into(),
+        }
+    }
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct PeerTrusteeRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(PeerTrusteeRowBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> PeerTrusteeRowQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(PeerTrusteeRowBorrowed) -> R,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, R, N> {
+        PeerTrusteeRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct BoolQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<bool, tokio_postgres::Error>,
+    mapper: fn(bool) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BoolQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(bool) -> R) -> BoolQuery<'c, 'a, 's, C, R, N> {
+        BoolQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct PeertrusteeByPeerStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn peertrustee_by_peer() -> PeertrusteeByPeerStmt {
+    PeertrusteeByPeerStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees WHERE id = $1 AND peerid = $2",
+        None,
+    )
+}
+impl PeertrusteeByPeerStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        peerid: &'a T2,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
+        PeerTrusteeRowQuery {
+            client,
+            params: [id, peerid],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeRowBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    baseuri: row.try_get(2)?,
+                    peer_type: row.try_get(3)?,
+                    passphrase: row.try_get(4)?,
+                })
+            },
+            mapper: |it| PeerTrusteeRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        PeertrusteeByPeerParams<T1, T2>,
+        PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2>,
+        C,
+    > for PeertrusteeByPeerStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a PeertrusteeByPeerParams<T1, T2>,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
+        self.bind(client, &params.id, &params.peerid)
+    }
+}
+pub struct PeertrusteesByTypeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn peertrustees_by_type() -> PeertrusteesByTypeStmt {
+    PeertrusteesByTypeStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees WHERE id = $1 AND type = $2 ORDER BY peerid",
+        None,
+    )
+}
+impl PeertrusteesByTypeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        peer_type: &'a T2,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
+        PeerTrusteeRowQuery {
+            client,
+            params: [id, peer_type],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeRowBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    baseuri: row.try_get(2)?,
+                    peer_type: row.try_get(3)?,
+                    passphrase: row.try_get(4)?,
+                })
+            },
+            mapper: |it| PeerTrusteeRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        PeertrusteesByTypeParams<T1, T2>,
+        PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2>,
+        C,
+    > for PeertrusteesByTypeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a PeertrusteesByTypeParams<T1, T2>,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
+        self.bind(client, &params.id, &params.peer_type)
+    }
+}
+pub struct PeertrusteesOfActorStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn peertrustees_of_actor() -> PeertrusteesOfActorStmt {
+    PeertrusteesOfActorStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees WHERE id = $1 ORDER BY peerid",
+        None,
+    )
+}
+impl PeertrusteesOfActorStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 1> {
+        PeerTrusteeRowQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeRowBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    baseuri: row.try_get(2)?,
+                    peer_type: row.try_get(3)?,
+                    passphrase: row.try_get(4)?,
+                })
+            },
+            mapper: |it| PeerTrusteeRow::from(it),
+        }
+    }
+}
+pub struct InsertPeertrusteeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_peertrustee() -> InsertPeertrusteeStmt {
+    InsertPeertrusteeStmt(
+        "INSERT INTO peertrustees (id, peerid, baseuri, type, passphrase) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id, peerid) DO NOTHING RETURNING id, peerid, baseuri, type AS peer_type, passphrase",
+        None,
+    )
+}
+impl InsertPeertrusteeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+        T5: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        peerid: &'a T2,
+        baseuri: &'a T3,
+        peer_type: &'a T4,
+        passphrase: &'a T5,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 5> {
+        PeerTrusteeRowQuery {
+            client,
+            params: [id, peerid, baseuri, peer_type, passphrase],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeRowBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    baseuri: row.try_get(2)?,
+                    peer_type: row.try_get(3)?,
+                    passphrase: row.try_get(4)?,
+                })
+            },
+            mapper: |it| PeerTrusteeRow::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertPeertrusteeParams<T1, T2, T3, T4, T5>,
+        PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 5>,
+        C,
+    > for InsertPeertrusteeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertPeertrusteeParams<T1, T2, T3, T4, T5>,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 5> {
+        self.bind(
+            client,
+            &params.id,
+            &params.peerid,
+            &params.baseuri,
+            &params.peer_type,
+            &params.passphrase,
+        )
+    }
+}
+pub struct UpdatePeertrusteeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn update_peertrustee() -> UpdatePeertrusteeStmt {
+    UpdatePeertrusteeStmt(
+        "UPDATE peertrustees SET type = COALESCE(NULLIF($1, ''), type), baseuri = COALESCE(NULLIF($2, ''), baseuri), passphrase = COALESCE(NULLIF($3, ''), passphrase) WHERE id = $4 AND peerid = $5 RETURNING true AS updated",
+        None,
+    )
+}
+impl UpdatePeertrusteeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+        T4: crate::StringSql,
+        T5: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        peer_type: &'a Option<T1>,
+        baseuri: &'a Option<T2>,
+        passphrase: &'a Option<T3>,
+        id: &'a T4,
+        peerid: &'a T5,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 5> {
+        BoolQuery {
+            client,
+            params: [peer_type, baseuri, passphrase, id, peerid],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::StringSql,
+    T4: crate::StringSql,
+    T5: crate::StringSql,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpdatePeertrusteeParams<T1, T2, T3, T4, T5>,
+        BoolQuery<'c, 'a, 's, C, bool, 5>,
+        C,
+    > for UpdatePeertrusteeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpdatePeertrusteeParams<T1, T2, T3, T4, T5>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 5> {
+        self.bind(
+            client,
+            &params.peer_type,
+            &params.baseuri,
+            &params.passphrase,
+            &params.id,
+            &params.peerid,
+        )
+    }
+}
+pub struct DeletePeertrusteeStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_peertrustee() -> DeletePeertrusteeStmt {
+    DeletePeertrusteeStmt(
+        "DELETE FROM peertrustees WHERE id = $1 AND peerid = $2 RETURNING true AS deleted",
+        None,
+    )
+}
+impl DeletePeertrusteeStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+        peerid: &'a T2,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+        BoolQuery {
+            client,
+            params: [id, peerid],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeletePeertrusteeParams<T1, T2>,
+        BoolQuery<'c, 'a, 's, C, bool, 2>,
+        C,
+    > for DeletePeertrusteeStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeletePeertrusteeParams<T1, T2>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+        self.bind(client, &params.id, &params.peerid)
+    }
+}
+pub struct DeletePeertrusteesOfActorStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_peertrustees_of_actor() -> DeletePeertrusteesOfActorStmt {
+    DeletePeertrusteesOfActorStmt(
+        "WITH deleted AS (DELETE FROM peertrustees WHERE id = $1 RETURNING 1) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeletePeertrusteesOfActorStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        id: &'a T1,
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}

@@ -1,0 +1,34 @@
+-- Queries about the database itself: migration state and health metrics.
+
+--! migration_lock
+-- Serialises migrators until the end of the transaction.
+SELECT true AS locked FROM (SELECT pg_advisory_xact_lock(:key)) AS l;
+
+--! schema_state : (has_alembic, has_actors)
+SELECT to_regclass('alembic_version') IS NOT NULL AS has_alembic,
+       to_regclass('actors') IS NOT NULL AS has_actors;
+
+--! alembic_revisions
+SELECT version_num FROM alembic_version ORDER BY version_num;
+
+--! clear_revisions
+DELETE FROM alembic_version RETURNING version_num;
+
+--! record_revision
+INSERT INTO alembic_version (version_num) VALUES (:revision) RETURNING version_num;
+
+--! server_facts : (server_version, active_connections, database_size)
+SELECT current_setting('server_version') AS server_version,
+       (SELECT count(*) FROM pg_stat_activity WHERE datname = current_database())
+           AS active_connections,
+       pg_database_size(current_database()) AS database_size;
+
+--! table_stats : (name, row_estimate, total_bytes)
+-- Row estimates come from the planner's statistics (-1 or 0 until the table is analyzed).
+SELECT c.relname::text AS name,
+       c.reltuples::bigint AS row_estimate,
+       pg_total_relation_size(c.oid) AS total_bytes
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind = 'r'
+ORDER BY c.relname;

@@ -1,0 +1,96 @@
+-- Queries on the attributes table. Every statement returns rows so that the generated code runs
+-- it on a prepared, per-connection cached statement.
+--
+-- Expired, the one rule (see src/attributes.rs): a row is expired when
+--     ttl_timestamp IS NOT NULL AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint
+-- Every read and the consume-once delete treat such rows as absent; each statement below
+-- repeats that predicate verbatim. delete_expired purges exactly those rows (for its epoch).
+--
+-- A point operation names the row by its key (id, bucket_name) AND by its parts (bucket, name):
+-- bucket_name = bucket || ':' || name is ambiguous, and the part columns tell the pairs apart.
+-- data is read as text: the facade parses it, so a value serde_json cannot hold is an error
+-- rather than a panic in the generated code.
+
+--: AttributeRow(data?, timestamp?, ttl_timestamp?)
+--: NamedAttributeRow(data?, timestamp?, ttl_timestamp?)
+--: BucketAttributeRow(data?, timestamp?, ttl_timestamp?)
+
+--! attribute : AttributeRow
+SELECT data::text AS data, timestamp, ttl_timestamp FROM attributes
+WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
+  AND NOT (ttl_timestamp IS NOT NULL
+           AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint);
+
+--! upsert_attribute (timestamp?, ttl_seconds?)
+-- ttl_timestamp = floor(server epoch now) + ttl + 3600 (the reference's clock-skew buffer), or
+-- NULL without a TTL. On a key collision the row is replaced only when it holds the same parts
+-- or is expired (absent by the rule); otherwise no row comes back and nothing changes.
+INSERT INTO attributes AS a (id, bucket_name, bucket, name, data, timestamp, ttl_timestamp)
+VALUES (:id, :bucket_name, :bucket, :name, :data, :timestamp,
+        floor(extract(epoch FROM now()))::bigint + :ttl_seconds + 3600)
+ON CONFLICT (id, bucket_name) DO UPDATE
+SET bucket = EXCLUDED.bucket, name = EXCLUDED.name, data = EXCLUDED.data,
+    timestamp = EXCLUDED.timestamp, ttl_timestamp = EXCLUDED.ttl_timestamp
+WHERE (a.bucket = EXCLUDED.bucket AND a.name = EXCLUDED.name)
+   OR (a.ttl_timestamp IS NOT NULL
+       AND a.ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)
+RETURNING true AS written;
+
+--! delete_attribute
+-- Removes the row whatever its state; `live` says whether it was not expired.
+DELETE FROM attributes
+WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
+RETURNING NOT (ttl_timestamp IS NOT NULL
+               AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint) AS live;
+
+--! compare_and_swap_attribute (timestamp?)
+-- jsonb equality (key order and formatting do not matter); SQL NULL compares as JSON null.
+-- A NULL timestamp leaves the stored one; ttl_timestamp is untouched.
+UPDATE attributes
+SET data = :new, timestamp = COALESCE(:timestamp, timestamp)
+WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
+  AND COALESCE(data, 'null'::jsonb) = :old
+  AND NOT (ttl_timestamp IS NOT NULL
+           AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)
+RETURNING true AS swapped;
+
+--! bucket_attributes : NamedAttributeRow
+SELECT name, data::text AS data, timestamp, ttl_timestamp FROM attributes
+WHERE id = :id AND bucket = :bucket
+  AND NOT (ttl_timestamp IS NOT NULL
+           AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint);
+
+--! actor_attributes : BucketAttributeRow
+SELECT bucket, name, data::text AS data, timestamp, ttl_timestamp FROM attributes
+WHERE id = :id
+  AND NOT (ttl_timestamp IS NOT NULL
+           AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint);
+
+--! bucket_timestamps : (latest?)
+SELECT bucket, MAX(timestamp) AS latest FROM attributes
+WHERE id = :id
+  AND NOT (ttl_timestamp IS NOT NULL
+           AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)
+GROUP BY bucket;
+
+--! delete_bucket
+DELETE FROM attributes WHERE id = :id AND bucket = :bucket RETURNING true AS deleted;
+
+--! delete_actor_attributes
+DELETE FROM attributes WHERE id = :id RETURNING true AS deleted;
+
+--! delete_attributes_by_chain
+-- The predicate on chain_id must stay `data ->> 'chain_id' = :chain_id` so that the expression
+-- index idx_attributes_chain_id (partial: chain_id IS NOT NULL, implied by the equality) is used.
+DELETE FROM attributes
+WHERE id = :id AND bucket = ANY(:buckets) AND data ->> 'chain_id' = :chain_id
+RETURNING true AS deleted;
+
+--! delete_expired_attributes (now_epoch?, buckets?)
+-- Across all actors; a NULL epoch means the server's now, NULL buckets means every bucket.
+-- The comparison is the rule's `<=` (the reference purges with `<`).
+DELETE FROM attributes
+WHERE ttl_timestamp IS NOT NULL
+  AND ttl_timestamp <= COALESCE(:now_epoch::bigint, floor(extract(epoch FROM now()))::bigint)
+  AND (:buckets::text[] IS NULL OR bucket = ANY(:buckets::text[]))
+RETURNING true AS deleted;

@@ -1,0 +1,45 @@
+-- Queries on the peertrustees table. Every statement returns rows so that the generated code runs
+-- it on a prepared, per-connection cached statement.
+
+--: PeerTrusteeRow()
+
+--! peertrustee_by_peer : PeerTrusteeRow
+SELECT id, peerid, baseuri, type AS peer_type, passphrase
+FROM peertrustees
+WHERE id = :id AND peerid = :peerid;
+
+--! peertrustees_by_type : PeerTrusteeRow
+SELECT id, peerid, baseuri, type AS peer_type, passphrase
+FROM peertrustees
+WHERE id = :id AND type = :peer_type
+ORDER BY peerid;
+
+--! peertrustees_of_actor : PeerTrusteeRow
+SELECT id, peerid, baseuri, type AS peer_type, passphrase
+FROM peertrustees
+WHERE id = :id
+ORDER BY peerid;
+
+--! insert_peertrustee : PeerTrusteeRow
+-- No row when the (actor, peer) key is taken; the existing row is left as it is.
+INSERT INTO peertrustees (id, peerid, baseuri, type, passphrase)
+VALUES (:id, :peerid, :baseuri, :peer_type, :passphrase)
+ON CONFLICT (id, peerid) DO NOTHING
+RETURNING id, peerid, baseuri, type AS peer_type, passphrase;
+
+--! update_peertrustee (peer_type?, baseuri?, passphrase?)
+-- A NULL or empty argument leaves that column as it is (as in the reference); no row when the
+-- peer trustee does not exist.
+UPDATE peertrustees SET
+    type = COALESCE(NULLIF(:peer_type, ''), type),
+    baseuri = COALESCE(NULLIF(:baseuri, ''), baseuri),
+    passphrase = COALESCE(NULLIF(:passphrase, ''), passphrase)
+WHERE id = :id AND peerid = :peerid
+RETURNING true AS updated;
+
+--! delete_peertrustee
+DELETE FROM peertrustees WHERE id = :id AND peerid = :peerid RETURNING true AS deleted;
+
+--! delete_peertrustees_of_actor
+WITH deleted AS (DELETE FROM peertrustees WHERE id = :id RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;

@@ -1,0 +1,44 @@
+-- Queries on the subscription_diffs table. Every statement returns rows so that the generated
+-- code runs it on a prepared, per-connection cached statement. The key column subid_seqnr is
+-- subid + ':' + seqnr in plain decimal; reads and deletes also match the subid and seqnr
+-- columns. Sequence numbers order numerically (the seqnr column, never the text key).
+
+--: DiffRow()
+
+--! insert_diff : DiffRow
+-- "timestamp" is the server's now as naive UTC; no row when the key is taken.
+INSERT INTO subscription_diffs (id, subid_seqnr, subid, "timestamp", diff, seqnr)
+VALUES (:actor_id, :subid_seqnr, :subid, now() AT TIME ZONE 'UTC', :diff, :seqnr)
+ON CONFLICT (id, subid_seqnr) DO NOTHING
+RETURNING id, subid, "timestamp", diff, seqnr;
+
+--! diff_by_seqnr : DiffRow
+SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs
+WHERE id = :actor_id AND subid_seqnr = :subid_seqnr AND subid = :subid AND seqnr = :seqnr;
+
+--! first_diff : DiffRow
+-- The lowest sequence number of exactly this subscription.
+SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs
+WHERE id = :actor_id AND subid = :subid
+ORDER BY seqnr
+LIMIT 1;
+
+--! diffs (subid?) : DiffRow
+-- All of the actor's diffs, or one subscription's; by seqnr, then subid (bytewise).
+SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs
+WHERE id = :actor_id AND (CAST(:subid AS varchar) IS NULL OR subid = :subid)
+ORDER BY seqnr, subid COLLATE "C";
+
+--! delete_diff
+DELETE FROM subscription_diffs
+WHERE id = :actor_id AND subid_seqnr = :subid_seqnr AND subid = :subid AND seqnr = :seqnr
+RETURNING true AS deleted;
+
+--! delete_diffs (subid?, max_seqnr?)
+-- The actor's diffs (of one subscription when subid is given) up to max_seqnr inclusive
+-- (all of them when it is NULL).
+DELETE FROM subscription_diffs
+WHERE id = :actor_id
+  AND (CAST(:subid AS varchar) IS NULL OR subid = :subid)
+  AND (CAST(:max_seqnr AS integer) IS NULL OR seqnr <= :max_seqnr)
+RETURNING seqnr;

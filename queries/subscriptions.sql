@@ -1,0 +1,72 @@
+-- Queries on the subscriptions table. Every statement returns rows so that the generated code
+-- runs it on a prepared, per-connection cached statement. The key column peer_sub_id is
+-- peerid + ':' + subid; since two pairs can build the same key when a part contains ':',
+-- reads, updates and deletes also match the part columns, so they never touch another pair's
+-- row. Lists order bytewise (COLLATE "C") whatever the database collation.
+
+--: SubscriptionRow(granularity?, target?, subtarget?, resource?)
+
+--! subscription : SubscriptionRow
+SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
+FROM subscriptions
+WHERE id = :actor_id AND peer_sub_id = :peer_sub_id AND peerid = :peerid AND subid = :subid;
+
+--! insert_subscription (granularity?, target?, subtarget?, resource?) : SubscriptionRow
+-- No row when the key is taken (by this pair or, ambiguously, by another pair).
+INSERT INTO subscriptions
+    (id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback)
+VALUES
+    (:actor_id, :peer_sub_id, :peerid, :subid, :granularity, :target, :subtarget, :resource,
+     :seqnr, :callback)
+ON CONFLICT (id, peer_sub_id) DO NOTHING
+RETURNING id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback;
+
+--! subscription_key_holder
+-- The pair that holds a key, to tell a duplicate from an ambiguous key.
+SELECT peerid, subid FROM subscriptions WHERE id = :actor_id AND peer_sub_id = :peer_sub_id;
+
+--! update_subscription (granularity?, target?, subtarget?, resource?, seqnr?, callback?) : (holder_peerid?, holder_subid?)
+-- Moves the row to new_peerid/new_subid (rewriting peer_sub_id with them) and applies the
+-- non-NULL fields, unless another row holds the new key: then nothing changes and the
+-- holder's pair is returned. `found` says whether the row to modify exists.
+WITH holder AS (
+    SELECT peerid, subid FROM subscriptions
+    WHERE id = :actor_id AND peer_sub_id = :new_peer_sub_id AND peer_sub_id <> :peer_sub_id
+), updated AS (
+    UPDATE subscriptions
+    SET peer_sub_id = :new_peer_sub_id,
+        peerid = :new_peerid,
+        subid = :new_subid,
+        granularity = COALESCE(:granularity, granularity),
+        target = COALESCE(:target, target),
+        subtarget = COALESCE(:subtarget, subtarget),
+        resource = COALESCE(:resource, resource),
+        seqnr = COALESCE(:seqnr, seqnr),
+        callback = COALESCE(:callback, callback)
+    WHERE id = :actor_id AND peer_sub_id = :peer_sub_id AND peerid = :peerid AND subid = :subid
+      AND NOT EXISTS (SELECT 1 FROM holder)
+    RETURNING 1
+)
+SELECT
+    EXISTS (
+        SELECT 1 FROM subscriptions
+        WHERE id = :actor_id AND peer_sub_id = :peer_sub_id AND peerid = :peerid
+          AND subid = :subid
+    ) AS found,
+    EXISTS (SELECT 1 FROM updated) AS updated,
+    (SELECT peerid FROM holder) AS holder_peerid,
+    (SELECT subid FROM holder) AS holder_subid;
+
+--! delete_subscription
+DELETE FROM subscriptions
+WHERE id = :actor_id AND peer_sub_id = :peer_sub_id AND peerid = :peerid AND subid = :subid
+RETURNING true AS deleted;
+
+--! subscriptions_of_actor : SubscriptionRow
+SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
+FROM subscriptions
+WHERE id = :actor_id
+ORDER BY peer_sub_id COLLATE "C";
+
+--! delete_all_subscriptions
+DELETE FROM subscriptions WHERE id = :actor_id RETURNING peer_sub_id;

@@ -1,0 +1,343 @@
+//! `actingweb-pg bench`: a standard workload through the facade, timed per operation, with a
+//! hand-written prepared tokio-postgres baseline for the point operations in the same run.
+//!
+//! The baseline's SQL is written here by hand on purpose: it is what the generated code is
+//! compared against, so it cannot itself be generated.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use actingweb_pg::subscriptions::NewSubscription;
+use actingweb_pg::{NewTrust, Store};
+use serde::Serialize;
+use serde_json::json;
+use tokio_postgres::{Client, NoTls, Statement};
+
+type AnyResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// One timed operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpResult {
+    /// Operation name.
+    pub op: &'static str,
+    /// Concurrent tasks.
+    pub concurrency: usize,
+    /// Operations per second through the facade.
+    pub ops_per_sec: f64,
+    /// Median latency in microseconds.
+    pub p50_us: f64,
+    /// 99th percentile latency in microseconds.
+    pub p99_us: f64,
+    /// The hand-written baseline, for point operations.
+    pub baseline: Option<Baseline>,
+}
+
+/// The hand-written prepared tokio-postgres figures for the same operation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Baseline {
+    /// Operations per second.
+    pub ops_per_sec: f64,
+    /// Median latency in microseconds.
+    pub p50_us: f64,
+    /// Facade median latency / baseline median latency.
+    pub p50_ratio: f64,
+    /// Facade throughput / baseline throughput.
+    pub throughput_ratio: f64,
+}
+
+struct Timing {
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+impl Timing {
+    fn ops_per_sec(&self) -> f64 {
+        self.latencies.len() as f64 / self.elapsed.as_secs_f64()
+    }
+
+    fn percentile_us(&self, p: f64) -> f64 {
+        let mut sorted = self.latencies.clone();
+        sorted.sort();
+        let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+        sorted[i].as_secs_f64() * 1e6
+    }
+}
+
+/// Runs `op(i)` for i in 0..n, split over `concurrency` tasks, timing each call.
+async fn timed<F, Fut>(n: usize, concurrency: usize, op: F) -> AnyResult<Timing>
+where
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = AnyResult<()>> + Send,
+{
+    let op = Arc::new(op);
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..concurrency)
+        .map(|task| {
+            let op = op.clone();
+            tokio::spawn(async move {
+                let mut latencies = Vec::new();
+                for i in (task..n).step_by(concurrency) {
+                    let t = Instant::now();
+                    op(i).await?;
+                    latencies.push(t.elapsed());
+                }
+                AnyResult::Ok(latencies)
+            })
+        })
+        .collect();
+    let mut latencies = Vec::with_capacity(n);
+    for task in tasks {
+        latencies.extend(task.await??);
+    }
+    Ok(Timing {
+        elapsed: started.elapsed(),
+        latencies,
+    })
+}
+
+/// A hand-written client: one connection with its statements prepared once.
+struct Hand {
+    client: Client,
+    actor_get: Statement,
+    property_get: Statement,
+    property_set: Statement,
+    trust_get: Statement,
+}
+
+impl Hand {
+    async fn connect(store: &Store) -> AnyResult<Hand> {
+        let (client, connection) = store.config().pg_config().connect(NoTls).await?;
+        tokio::spawn(connection);
+        // Same schema as the store's connections (the name is validated to [a-z0-9_]).
+        client
+            .batch_execute(&format!(
+                "SET search_path TO \"{}\"",
+                store.config().schema_name()
+            ))
+            .await?;
+        Ok(Hand {
+            actor_get: client
+                .prepare("SELECT id, creator, passphrase, created_at FROM actors WHERE id = $1")
+                .await?,
+            property_get: client
+                .prepare("SELECT value FROM properties WHERE id = $1 AND name = $2")
+                .await?,
+            property_set: client
+                .prepare(
+                    "INSERT INTO properties (id, name, value) VALUES ($1, $2, $3) \
+                     ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value",
+                )
+                .await?,
+            trust_get: client
+                .prepare("SELECT * FROM trusts WHERE id = $1 AND peerid = $2")
+                .await?,
+            client,
+        })
+    }
+}
+
+/// The hand-written version of a point operation.
+#[derive(Clone, Copy)]
+enum HandOp {
+    ActorGet,
+    PropertySet,
+    PropertyGet,
+    TrustGet,
+}
+
+async fn hand_timed(
+    hands: &Arc<Vec<Hand>>,
+    ids: &Arc<Vec<String>>,
+    op: HandOp,
+) -> AnyResult<Timing> {
+    let concurrency = hands.len();
+    let (hands, ids) = (hands.clone(), ids.clone());
+    timed(ids.len(), concurrency, move |i| {
+        let (hands, ids) = (hands.clone(), ids.clone());
+        async move {
+            let hand = &hands[i % concurrency];
+            let id = &ids[i];
+            match op {
+                HandOp::ActorGet => {
+                    let row = hand.client.query_one(&hand.actor_get, &[id]).await?;
+                    let _: (String, String, String, Option<chrono::NaiveDateTime>) =
+                        (row.get(0), row.get(1), row.get(2), row.get(3));
+                }
+                HandOp::PropertySet => {
+                    let value = format!("hand {i}");
+                    hand.client
+                        .execute(&hand.property_set, &[id, &"displayName", &value])
+                        .await?;
+                }
+                HandOp::PropertyGet => {
+                    let row = hand
+                        .client
+                        .query_one(&hand.property_get, &[id, &"displayName"])
+                        .await?;
+                    let _: String = row.get(0);
+                }
+                HandOp::TrustGet => {
+                    hand.client
+                        .query_one(&hand.trust_get, &[id, &format!("peer-{i}")])
+                        .await?;
+                }
+            }
+            Ok(())
+        }
+    })
+    .await
+}
+
+fn result(
+    op: &'static str,
+    concurrency: usize,
+    facade: &Timing,
+    hand: Option<&Timing>,
+) -> OpResult {
+    let p50 = facade.percentile_us(0.5);
+    OpResult {
+        op,
+        concurrency,
+        ops_per_sec: facade.ops_per_sec(),
+        p50_us: p50,
+        p99_us: facade.percentile_us(0.99),
+        baseline: hand.map(|hand| Baseline {
+            ops_per_sec: hand.ops_per_sec(),
+            p50_us: hand.percentile_us(0.5),
+            p50_ratio: p50 / hand.percentile_us(0.5),
+            throughput_ratio: facade.ops_per_sec() / hand.ops_per_sec(),
+        }),
+    }
+}
+
+/// Runs the workload once per concurrency level on `actors` fresh actors each, and deletes
+/// everything it wrote (the last operation is the full actor delete).
+pub async fn run(store: &Store, actors: usize, levels: &[usize]) -> AnyResult<Vec<OpResult>> {
+    let mut results = Vec::new();
+    let run_id = std::process::id();
+    for &concurrency in levels {
+        let ids: Arc<Vec<String>> = Arc::new(
+            (0..actors)
+                .map(|i| format!("bench-{run_id}-c{concurrency}-{i}"))
+                .collect(),
+        );
+        let mut hands = Vec::new();
+        for _ in 0..concurrency {
+            hands.push(Hand::connect(store).await?);
+        }
+        let hands = Arc::new(hands);
+        macro_rules! facade {
+            (|$store:ident, $id:ident, $i:ident| $body:expr) => {{
+                let (store, ids) = (store.clone(), ids.clone());
+                timed(actors, concurrency, move |$i| {
+                    let ($store, ids) = (store.clone(), ids.clone());
+                    async move {
+                        let $id = ids[$i].as_str();
+                        $body;
+                        Ok(())
+                    }
+                })
+                .await?
+            }};
+        }
+        let t = facade!(|s, id, i| s.actors().create(id, "bench@example.com", "pw").await?);
+        results.push(result("actor create", concurrency, &t, None));
+        let t = facade!(|s, id, i| s.actors().get(id).await?);
+        let h = hand_timed(&hands, &ids, HandOp::ActorGet).await?;
+        results.push(result("actor get", concurrency, &t, Some(&h)));
+        let t = facade!(|s, id, i| s
+            .properties()
+            .set(id, "displayName", &format!("value {i}"))
+            .await?);
+        let h = hand_timed(&hands, &ids, HandOp::PropertySet).await?;
+        results.push(result("property set", concurrency, &t, Some(&h)));
+        let t = facade!(|s, id, i| s.properties().get(id, "displayName").await?);
+        let h = hand_timed(&hands, &ids, HandOp::PropertyGet).await?;
+        results.push(result("property get", concurrency, &t, Some(&h)));
+        let t = facade!(|s, id, i| s
+            .properties()
+            .set(id, "email", &format!("{id}@example.com"))
+            .await?);
+        results.push(result("indexed property set", concurrency, &t, None));
+        let t = facade!(|s, id, i| s.properties().fetch(id).await?);
+        results.push(result("property list", concurrency, &t, None));
+        let t = facade!(|s, id, i| {
+            let new = NewTrust {
+                peerid: format!("peer-{i}"),
+                baseuri: format!("https://peer.example.com/{i}"),
+                peer_type: "urn:actingweb:bench".into(),
+                relationship: "friend".into(),
+                secret: format!("secret-{id}"),
+                approved: true,
+                ..NewTrust::default()
+            };
+            s.trusts().create(id, &new).await?
+        });
+        results.push(result("trust create", concurrency, &t, None));
+        let t = facade!(|s, id, i| s.trusts().get(id, &format!("peer-{i}")).await?);
+        let h = hand_timed(&hands, &ids, HandOp::TrustGet).await?;
+        results.push(result("trust get by peer", concurrency, &t, Some(&h)));
+        let t = facade!(|s, id, i| s.trusts().get_by_token(id, &format!("secret-{id}")).await?);
+        results.push(result("trust get by token", concurrency, &t, None));
+        let t = facade!(|s, id, i| s
+            .attributes()
+            .set(
+                id,
+                "bench",
+                "token",
+                &json!({"chain_id": format!("c{i}"), "n": i}),
+                Some(3600)
+            )
+            .await?);
+        results.push(result("attribute set", concurrency, &t, None));
+        let t = facade!(|s, id, i| s.attributes().get_bucket(id, "bench").await?);
+        results.push(result("attribute get bucket", concurrency, &t, None));
+        let t = facade!(|s, id, i| {
+            let new = NewSubscription {
+                peerid: format!("peer-{i}"),
+                subid: format!("sub-{i}"),
+                target: Some("properties".into()),
+                ..NewSubscription::default()
+            };
+            s.subscriptions().create(id, &new).await?;
+            s.subscription_diffs()
+                .create(id, &format!("sub-{i}"), 1, r#"{"displayName": "x"}"#)
+                .await?
+        });
+        results.push(result("subscription + diff create", concurrency, &t, None));
+        let t = facade!(|s, id, i| s.delete_actor(id).await?);
+        results.push(result("actor delete (all tables)", concurrency, &t, None));
+    }
+    Ok(results)
+}
+
+/// The results as a text table.
+pub fn table(results: &[OpResult]) -> String {
+    let mut out = format!(
+        "{:<27} {:>4} {:>10} {:>9} {:>9} {:>11} {:>9} {:>7} {:>7}\n",
+        "operation",
+        "conc",
+        "ops/s",
+        "p50 µs",
+        "p99 µs",
+        "hand ops/s",
+        "hand p50",
+        "p50 ×",
+        "tput ×"
+    );
+    for r in results {
+        out += &format!(
+            "{:<27} {:>4} {:>10.0} {:>9.1} {:>9.1}",
+            r.op, r.concurrency, r.ops_per_sec, r.p50_us, r.p99_us
+        );
+        if let Some(b) = &r.baseline {
+            out += &format!(
+                " {:>11.0} {:>9.1} {:>7.3} {:>7.3}",
+                b.ops_per_sec, b.p50_us, b.p50_ratio, b.throughput_ratio
+            );
+        }
+        out += "\n";
+    }
+    out
+}

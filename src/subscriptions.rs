@@ -1,0 +1,330 @@
+//! Subscriptions: the `subscriptions` table (reference `DbSubscription`, `DbSubscriptionList`).
+//!
+//! A subscription is addressed by actor id, peer id and subscription id. The table's key column
+//! `peer_sub_id` is `peerid + ":" + subid`, as the reference builds it, so it must fit in 255
+//! characters. Where this module differs from the reference:
+//!
+//! * [`Subscriptions::modify`] rewrites `peer_sub_id` when the peer id or subscription id
+//!   changes (the reference leaves the old key in place, so the moved row is only reachable
+//!   under its old name). Moving onto a key another subscription holds changes nothing and is
+//!   an [`ErrorKind::Conflict`].
+//! * The key is not escaped, so two pairs can build the same key (`"a:b"` + `"c"` and `"a"` +
+//!   `"b:c"` both give `"a:b:c"`). Creating or moving onto a key that a row with *different*
+//!   parts holds is an [`ErrorKind::InvalidInput`] ("ambiguous composite key") and changes
+//!   nothing; reads, updates and deletes match the `peerid` and `subid` columns as well as the
+//!   key, so they never touch the other pair's row. A row whose key the reference's `modify`
+//!   left stale is therefore not found by its parts: [`Subscriptions::list`] shows it and
+//!   [`Subscriptions::delete_all`] removes it.
+//! * Creating an existing subscription is an [`ErrorKind::Conflict`] (the reference returns
+//!   `False`) and leaves it unchanged; the insert is atomic, with no separate existence check.
+//! * Text fields that are NULL read as `None` (the reference maps them to `""`).
+//! * [`Subscriptions::list`] orders by `peer_sub_id` bytewise, whatever the database collation.
+
+use serde::{Deserialize, Serialize};
+
+use crate::client::async_::Params;
+use crate::codegen::queries::subscriptions as q;
+use crate::error::{Error, ErrorKind, Result};
+use crate::{Conn, validate, with_client};
+
+/// The argument name used in errors about the composite key.
+const KEY: &str = "subscription key (peerid:subid)";
+
+/// A subscription row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    /// The actor the subscription belongs to.
+    pub id: String,
+    /// The peer at the other end.
+    pub peerid: String,
+    /// The subscription id.
+    pub subid: String,
+    /// How much detail callbacks carry (for example `"high"`); `None` when not set.
+    pub granularity: Option<String>,
+    /// The subscribed target (for example `"properties"`); `None` when not set.
+    pub target: Option<String>,
+    /// The subtarget below `target`; `None` when not set.
+    pub subtarget: Option<String>,
+    /// The resource below `subtarget`; `None` when not set.
+    pub resource: Option<String>,
+    /// The last sequence number used.
+    pub seqnr: i32,
+    /// Whether this is a callback subscription (we subscribed to the peer).
+    pub callback: bool,
+}
+
+impl From<q::SubscriptionRow> for Subscription {
+    fn from(row: q::SubscriptionRow) -> Subscription {
+        Subscription {
+            id: row.id,
+            peerid: row.peerid,
+            subid: row.subid,
+            granularity: row.granularity,
+            target: row.target,
+            subtarget: row.subtarget,
+            resource: row.resource,
+            seqnr: row.seqnr,
+            callback: row.callback,
+        }
+    }
+}
+
+/// A subscription to create with [`Subscriptions::create`]. `Default` gives sequence number 0
+/// (as the reference) and `callback: false`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSubscription {
+    /// The peer at the other end (non-empty).
+    pub peerid: String,
+    /// The subscription id (non-empty).
+    pub subid: String,
+    /// How much detail callbacks carry; `None` stores NULL.
+    pub granularity: Option<String>,
+    /// The subscribed target; `None` stores NULL.
+    pub target: Option<String>,
+    /// The subtarget; `None` stores NULL.
+    pub subtarget: Option<String>,
+    /// The resource; `None` stores NULL.
+    pub resource: Option<String>,
+    /// The initial sequence number.
+    pub seqnr: i32,
+    /// Whether this is a callback subscription.
+    pub callback: bool,
+}
+
+/// Changes for [`Subscriptions::modify`]: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionUpdate {
+    /// A new peer id (the key column follows).
+    pub peerid: Option<String>,
+    /// A new subscription id (the key column follows).
+    pub subid: Option<String>,
+    /// A new granularity.
+    pub granularity: Option<String>,
+    /// A new target.
+    pub target: Option<String>,
+    /// A new subtarget.
+    pub subtarget: Option<String>,
+    /// A new resource.
+    pub resource: Option<String>,
+    /// A new sequence number.
+    pub seqnr: Option<i32>,
+    /// A new callback flag.
+    pub callback: Option<bool>,
+}
+
+/// Operations on subscriptions; get one from
+/// [`Store::subscriptions`](crate::Store::subscriptions).
+pub struct Subscriptions<'a> {
+    conn: Conn<'a>,
+}
+
+impl<'a> Subscriptions<'a> {
+    pub(crate) fn new(conn: Conn<'a>) -> Subscriptions<'a> {
+        Subscriptions { conn }
+    }
+
+    /// The actor's subscription `peerid`/`subid`, or `None`.
+    pub async fn get(
+        &self,
+        actor_id: &str,
+        peerid: &str,
+        subid: &str,
+    ) -> Result<Option<Subscription>> {
+        validate::identifier("actor id", actor_id)?;
+        let key = peer_sub_id(peerid, subid)?;
+        let row = with_client!(self.conn, |c| q::subscription()
+            .prepare(c)
+            .await?
+            .bind(c, &actor_id, &key, &peerid, &subid)
+            .opt()
+            .await?);
+        Ok(row.map(Subscription::from))
+    }
+
+    /// Creates a subscription and returns it. An existing one is an
+    /// [`ErrorKind::Conflict`] and stays unchanged; a key that another pair holds (the parts
+    /// contain `:`) is an [`ErrorKind::InvalidInput`].
+    pub async fn create(&self, actor_id: &str, new: &NewSubscription) -> Result<Subscription> {
+        validate::identifier("actor id", actor_id)?;
+        let key = peer_sub_id(&new.peerid, &new.subid)?;
+        check_details([
+            ("granularity", &new.granularity),
+            ("target", &new.target),
+            ("subtarget", &new.subtarget),
+            ("resource", &new.resource),
+        ])?;
+        with_client!(self.conn, |c| {
+            let params = q::InsertSubscriptionParams {
+                actor_id,
+                peer_sub_id: key.as_str(),
+                peerid: new.peerid.as_str(),
+                subid: new.subid.as_str(),
+                granularity: new.granularity.as_deref(),
+                target: new.target.as_deref(),
+                subtarget: new.subtarget.as_deref(),
+                resource: new.resource.as_deref(),
+                seqnr: new.seqnr,
+                callback: new.callback,
+            };
+            let stmt = q::insert_subscription().prepare(c).await?;
+            match stmt.params(c, &params).opt().await? {
+                Some(row) => Ok(Subscription::from(row)),
+                None => {
+                    let holder = q::subscription_key_holder()
+                        .prepare(c)
+                        .await?
+                        .bind(c, &actor_id, &key)
+                        .opt()
+                        .await?
+                        .map(|h| (h.peerid, h.subid));
+                    Err(key_taken(actor_id, &new.peerid, &new.subid, &key, holder))
+                }
+            }
+        })
+    }
+
+    /// Applies `update` to the subscription `peerid`/`subid`; a new peer id or subscription id
+    /// also rewrites the key column. Returns `false` when there is no such subscription.
+    ///
+    /// Moving onto the key of another subscription is an [`ErrorKind::Conflict`] (onto a key
+    /// another pair holds ambiguously, an [`ErrorKind::InvalidInput`]); either way nothing
+    /// changes.
+    pub async fn modify(
+        &self,
+        actor_id: &str,
+        peerid: &str,
+        subid: &str,
+        update: &SubscriptionUpdate,
+    ) -> Result<bool> {
+        validate::identifier("actor id", actor_id)?;
+        let key = peer_sub_id(peerid, subid)?;
+        let new_peerid = update.peerid.as_deref().unwrap_or(peerid);
+        let new_subid = update.subid.as_deref().unwrap_or(subid);
+        let new_key = peer_sub_id(new_peerid, new_subid)?;
+        check_details([
+            ("granularity", &update.granularity),
+            ("target", &update.target),
+            ("subtarget", &update.subtarget),
+            ("resource", &update.resource),
+        ])?;
+        let params = q::UpdateSubscriptionParams {
+            actor_id,
+            new_peer_sub_id: new_key.as_str(),
+            peer_sub_id: key.as_str(),
+            new_peerid,
+            new_subid,
+            granularity: update.granularity.as_deref(),
+            target: update.target.as_deref(),
+            subtarget: update.subtarget.as_deref(),
+            resource: update.resource.as_deref(),
+            seqnr: update.seqnr,
+            callback: update.callback,
+            peerid,
+            subid,
+        };
+        let outcome = with_client!(self.conn, |c| q::update_subscription()
+            .prepare(c)
+            .await?
+            .params(c, &params)
+            .one()
+            .await?);
+        if outcome.updated {
+            return Ok(true);
+        }
+        match (outcome.found, outcome.holder_peerid, outcome.holder_subid) {
+            (true, Some(holder_peerid), Some(holder_subid)) => Err(key_taken(
+                actor_id,
+                new_peerid,
+                new_subid,
+                &new_key,
+                Some((holder_peerid, holder_subid)),
+            )),
+            // Absent, or changed by a concurrent writer after this statement's snapshot.
+            _ => Ok(false),
+        }
+    }
+
+    /// Deletes the subscription `peerid`/`subid` (not its diffs). Returns whether it existed.
+    pub async fn delete(&self, actor_id: &str, peerid: &str, subid: &str) -> Result<bool> {
+        validate::identifier("actor id", actor_id)?;
+        let key = peer_sub_id(peerid, subid)?;
+        let row = with_client!(self.conn, |c| q::delete_subscription()
+            .prepare(c)
+            .await?
+            .bind(c, &actor_id, &key, &peerid, &subid)
+            .opt()
+            .await?);
+        Ok(row.is_some())
+    }
+
+    /// The actor's subscriptions, ordered by `peerid:subid` bytewise. Empty when none.
+    pub async fn list(&self, actor_id: &str) -> Result<Vec<Subscription>> {
+        validate::identifier("actor id", actor_id)?;
+        let rows = with_client!(self.conn, |c| q::subscriptions_of_actor()
+            .prepare(c)
+            .await?
+            .bind(c, &actor_id)
+            .all()
+            .await?);
+        Ok(rows.into_iter().map(Subscription::from).collect())
+    }
+
+    /// Deletes all of the actor's subscriptions (not their diffs). Returns how many went.
+    pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
+        validate::identifier("actor id", actor_id)?;
+        let gone = with_client!(self.conn, |c| q::delete_all_subscriptions()
+            .prepare(c)
+            .await?
+            .bind(c, &actor_id)
+            .all()
+            .await?);
+        Ok(gone.len() as u64)
+    }
+}
+
+/// Validates the parts and builds the reference's key `peerid:subid`, which must fit the
+/// `VARCHAR(255)` key column too.
+fn peer_sub_id(peerid: &str, subid: &str) -> Result<String> {
+    validate::identifier("peer id", peerid)?;
+    validate::identifier("subscription id", subid)?;
+    let key = format!("{peerid}:{subid}");
+    validate::bounded(KEY, &key, validate::IDENTIFIER_MAX_CHARS)?;
+    Ok(key)
+}
+
+/// Validates the optional `VARCHAR(255)` detail columns.
+fn check_details(fields: [(&str, &Option<String>); 4]) -> Result<()> {
+    for (field, value) in fields {
+        if let Some(value) = value {
+            validate::bounded(field, value, validate::IDENTIFIER_MAX_CHARS)?;
+        }
+    }
+    Ok(())
+}
+
+/// The error for a write onto `key` when a row holds it already: a duplicate of the same pair
+/// is a conflict, a row of another pair under the same key an ambiguous key. `holder` is
+/// `None` when the holder went away after the write saw it.
+fn key_taken(
+    actor_id: &str,
+    peerid: &str,
+    subid: &str,
+    key: &str,
+    holder: Option<(String, String)>,
+) -> Error {
+    match holder {
+        Some((holder_peerid, holder_subid)) if holder_peerid != peerid || holder_subid != subid => {
+            Error::invalid(
+                KEY,
+                format!(
+                    "ambiguous composite key: {key:?} already holds a row for different parts \
+                     (peer id {holder_peerid:?}, subscription id {holder_subid:?})"
+                ),
+            )
+        }
+        _ => Error::new(
+            ErrorKind::Conflict,
+            format!("subscription {peerid:?}/{subid:?} already exists for actor {actor_id:?}"),
+        ),
+    }
+}

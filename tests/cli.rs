@@ -1,0 +1,132 @@
+//! The `actingweb-pg` command line, run as a process against a real PostgreSQL.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::TestDb;
+
+fn cli(db_url: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_actingweb-pg"))
+        .args(args)
+        .env("DATABASE_URL", db_url)
+        .env_remove("PG_DB_PREFIX")
+        .env_remove("PG_DB_SCHEMA")
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[tokio::test]
+async fn migrate_installs_then_reports_nothing_to_do() {
+    let db = TestDb::empty().await;
+    assert_eq!(
+        stdout(&cli(&db.url, &["migrate"])),
+        "schema public: empty -> e5f6a7b8c9d0 (applied e5f6a7b8c9d0)\n"
+    );
+    assert_eq!(
+        stdout(&cli(&db.url, &["migrate"])),
+        "schema public is current at revision e5f6a7b8c9d0; nothing to do\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&cli(&db.url, &["migrate", "--json"]))).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({"schema": "public", "before": "e5f6a7b8c9d0",
+                           "after": "e5f6a7b8c9d0", "applied": []})
+    );
+}
+
+#[tokio::test]
+async fn health_prints_revision_and_every_table() {
+    let db = TestDb::new().await;
+    let text = stdout(&cli(&db.url, &["health"]));
+    assert!(
+        text.contains("schema revision     e5f6a7b8c9d0\n"),
+        "{text}"
+    );
+    assert!(text.contains("schema              public\n"), "{text}");
+    let table_lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with("table"))
+        .skip(1)
+        .count();
+    assert_eq!(table_lines, 10, "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&cli(&db.url, &["health", "--json"]))).unwrap();
+    assert_eq!(json["schema_revision"], "e5f6a7b8c9d0");
+    assert_eq!(json["tables"].as_array().unwrap().len(), 10);
+    assert_eq!(json["pool"]["max_size"], 10);
+}
+
+#[test]
+fn a_bad_configuration_exits_1_with_the_reason() {
+    let out = Command::new(env!("CARGO_BIN_EXE_actingweb-pg"))
+        .arg("health")
+        .env("DATABASE_URL", "postgresql://u@127.0.0.1:1/d")
+        .env("PG_DB_SCHEMA", "Bad-Schema")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: invalid schema: \"Bad-Schema\" must be 1 to 63 characters of [a-z0-9_]\n"
+    );
+}
+
+#[test]
+fn an_unknown_command_exits_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_actingweb-pg"))
+        .arg("frobnicate")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn demo_without_a_configured_database_runs_on_a_throwaway_cluster() {
+    let out = Command::new(env!("CARGO_BIN_EXE_actingweb-pg"))
+        .arg("demo")
+        .env_remove("DATABASE_URL")
+        .env_remove("PG_DB_HOST")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let pid = text
+        .lines()
+        .find_map(|l| l.strip_prefix("reverse lookup email=demo-"))
+        .and_then(|l| l.split('@').next())
+        .unwrap()
+        .to_string();
+    assert!(
+        text.starts_with("database: throwaway PostgreSQL in "),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"property settings     = {"theme": "dark", "langs": ["en", "n\u00f8"], "zoom": 1.5, "beta": false}"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "reverse lookup email=demo-{pid}@example.com -> Some(\"demo-{pid}\")"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("cleaned up: 3 properties, actor deleted: true\n"),
+        "{text}"
+    );
+    let dir = text.lines().next().unwrap()["database: throwaway PostgreSQL in ".len()..]
+        .trim_end_matches(" (deleted on exit)")
+        .to_string();
+    assert!(!std::path::Path::new(&dir).exists(), "{dir} left behind");
+}
