@@ -89,8 +89,12 @@ RETURNING true AS deleted;
 --! delete_expired_attributes (now_epoch?, buckets?)
 -- Across all actors; a NULL epoch means the server's now, NULL buckets means every bucket.
 -- The comparison is the rule's `<=` (the reference purges with `<`).
-DELETE FROM attributes
-WHERE ttl_timestamp IS NOT NULL
-  AND ttl_timestamp <= COALESCE(:now_epoch::bigint, floor(extract(epoch FROM now()))::bigint)
-  AND (:buckets::text[] IS NULL OR bucket = ANY(:buckets::text[]))
-RETURNING true AS deleted;
+-- Returns the count only: a purge can remove many rows.
+WITH purged AS (
+    DELETE FROM attributes
+    WHERE ttl_timestamp IS NOT NULL
+      AND ttl_timestamp <= COALESCE(:now_epoch::bigint, floor(extract(epoch FROM now()))::bigint)
+      AND (:buckets::text[] IS NULL OR bucket = ANY(:buckets::text[]))
+    RETURNING 1
+)
+SELECT count(*) AS purged FROM purged;

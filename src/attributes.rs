@@ -378,13 +378,13 @@ impl<'a> Attributes<'a> {
                 return Ok(0);
             }
         }
-        let gone = with_client!(self.conn, |c| q::delete_expired_attributes()
+        let purged = with_client!(self.conn, |c| q::delete_expired_attributes()
             .prepare(c)
             .await?
             .bind(c, &now_epoch, &buckets)
-            .all()
+            .one()
             .await?);
-        Ok(gone.len() as u64)
+        Ok(u64::try_from(purged).expect("count(*) is not negative"))
     }
 }
 

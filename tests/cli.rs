@@ -130,3 +130,49 @@ fn demo_without_a_configured_database_runs_on_a_throwaway_cluster() {
         .to_string();
     assert!(!std::path::Path::new(&dir).exists(), "{dir} left behind");
 }
+
+#[tokio::test]
+async fn purge_expired_removes_expired_rows_of_the_named_buckets_only() {
+    let db = TestDb::new().await;
+    db.client()
+        .await
+        .batch_execute(
+            "INSERT INTO attributes (id, bucket_name, bucket, name, data, ttl_timestamp) VALUES
+               ('a1', 'b1:old', 'b1', 'old', '1', 100),
+               ('a2', 'b1:old', 'b1', 'old', '1', 200),
+               ('a1', 'b1:new', 'b1', 'new', '1', 99999999999),
+               ('a1', 'b2:old', 'b2', 'old', '1', 100),
+               ('a1', 'b3:keep', 'b3', 'keep', '1', NULL)",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        stdout(&cli(&db.url, &["purge-expired", "--bucket", "b1"])),
+        "purged 2 expired attributes\n"
+    );
+    assert_eq!(
+        stdout(&cli(&db.url, &["purge-expired", "--json"])),
+        "{\"purged\":1}\n"
+    );
+    let left: Vec<String> = db
+        .client()
+        .await
+        .query("SELECT bucket_name FROM attributes ORDER BY 1", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(left, ["b1:new", "b3:keep"]);
+}
+
+#[test]
+fn purge_expired_refuses_a_zero_or_malformed_interval() {
+    for bad in ["0s", "5x", "m"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_actingweb-pg"))
+            .args(["purge-expired", "--every", bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+}

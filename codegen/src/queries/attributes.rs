@@ -525,6 +525,70 @@ where
         Ok(mapped)
     }
 }
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct AttributeStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn attribute() -> AttributeStmt {
     AttributeStmt(
@@ -1135,7 +1199,7 @@ impl<
 pub struct DeleteExpiredAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_expired_attributes() -> DeleteExpiredAttributesStmt {
     DeleteExpiredAttributesStmt(
-        "DELETE FROM attributes WHERE ttl_timestamp IS NOT NULL AND ttl_timestamp <= COALESCE($1::bigint, floor(extract(epoch FROM now()))::bigint) AND ($2::text[] IS NULL OR bucket = ANY($2::text[])) RETURNING true AS deleted",
+        "WITH purged AS ( DELETE FROM attributes WHERE ttl_timestamp IS NOT NULL AND ttl_timestamp <= COALESCE($1::bigint, floor(extract(epoch FROM now()))::bigint) AND ($2::text[] IS NULL OR bucket = ANY($2::text[])) RETURNING 1 ) SELECT count(*) AS purged FROM purged",
         None,
     )
 }
@@ -1159,8 +1223,8 @@ impl DeleteExpiredAttributesStmt {
         client: &'c C,
         now_epoch: &'a Option<i64>,
         buckets: &'a Option<T2>,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
-        BoolQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
             client,
             params: [now_epoch, buckets],
             query: self.0,
@@ -1176,7 +1240,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         'a,
         's,
         DeleteExpiredAttributesParams<T1, T2>,
-        BoolQuery<'c, 'a, 's, C, bool, 2>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
         C,
     > for DeleteExpiredAttributesStmt
 {
@@ -1184,7 +1248,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         &'s self,
         client: &'c C,
         params: &'a DeleteExpiredAttributesParams<T1, T2>,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         self.bind(client, &params.now_epoch, &params.buckets)
     }
 }

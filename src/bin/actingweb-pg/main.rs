@@ -34,6 +34,16 @@ enum Command {
     /// Show pool state, server version, connections, database size, per-table row estimates
     /// and sizes, and the schema revision.
     Health,
+    /// Delete expired attributes (ttl_timestamp <= now) of every actor, once or repeatedly,
+    /// printing how many rows each pass removed.
+    PurgeExpired {
+        /// Only these buckets (repeat the flag); all buckets when absent.
+        #[arg(long = "bucket")]
+        buckets: Vec<String>,
+        /// Repeat every interval (e.g. `60s`, `5m`, `1h`) until interrupted.
+        #[arg(long, value_parser = parse_interval)]
+        every: Option<std::time::Duration>,
+    },
     /// Time a standard workload (actor create/get, property set/get/list, trust create/get,
     /// attribute set/get bucket, subscription + diff create, full actor delete): ops/s, p50 and
     /// p99 per operation, and for point operations the same work done by hand-written prepared
@@ -56,6 +66,7 @@ async fn main() -> ExitCode {
         Command::Demo => demo().await,
         Command::Migrate => migrate(cli.json).await,
         Command::Health => health(cli.json).await,
+        Command::PurgeExpired { buckets, every } => purge_expired(cli.json, &buckets, every).await,
         Command::Bench {
             actors,
             concurrency,
@@ -213,4 +224,48 @@ async fn run_bench(json: bool, actors: usize, levels: &[usize]) -> AnyResult<()>
         print!("{}", bench::table(&results));
     }
     Ok(())
+}
+
+/// `30s`, `5m`, `1h` or plain seconds.
+fn parse_interval(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit) = match text.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => text.split_at(i),
+        None => (text, "s"),
+    };
+    let n: u64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a whole number with an optional s, m or h"))?;
+    let seconds = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        _ => return Err(format!("unknown unit {unit:?} in {text:?}: use s, m or h")),
+    };
+    if seconds == 0 {
+        return Err("the interval must be at least 1s".into());
+    }
+    Ok(std::time::Duration::from_secs(seconds))
+}
+
+async fn purge_expired(
+    json: bool,
+    buckets: &[String],
+    every: Option<std::time::Duration>,
+) -> AnyResult<()> {
+    let store = configured_store().await?;
+    let buckets: Vec<&str> = buckets.iter().map(String::as_str).collect();
+    let filter = (!buckets.is_empty()).then_some(buckets.as_slice());
+    loop {
+        let purged = store.attributes().delete_expired(None, filter).await?;
+        if json {
+            println!("{}", serde_json::json!({ "purged": purged }));
+        } else {
+            println!("purged {purged} expired attributes");
+        }
+        let Some(interval) = every else { return Ok(()) };
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::signal::ctrl_c() => return Ok(()),
+        }
+    }
 }
