@@ -176,3 +176,64 @@ fn purge_expired_refuses_a_zero_or_malformed_interval() {
         assert_eq!(out.status.code(), Some(2), "{bad}");
     }
 }
+
+#[tokio::test]
+async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
+    let db = TestDb::new().await;
+    let out = cli(
+        &db.url,
+        &[
+            "bench",
+            "--actors",
+            "20",
+            "--concurrency",
+            "1",
+            "--concurrency",
+            "3",
+            "--json",
+        ],
+    );
+    let results: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+    let ops = [
+        ("actor create", false),
+        ("actor get", true),
+        ("property set", true),
+        ("property get", true),
+        ("property get/set mixed", true),
+        ("indexed property set", false),
+        ("property list", false),
+        ("trust create", false),
+        ("trust get by peer", true),
+        ("trust get by token", false),
+        ("attribute set", false),
+        ("attribute get bucket", false),
+        ("subscription + diff create", false),
+        ("actor delete (all tables)", false),
+    ];
+    assert_eq!(results.len(), ops.len() * 2);
+    for (i, result) in results.iter().enumerate() {
+        let (op, has_baseline) = ops[i % ops.len()];
+        assert_eq!(result["op"], op);
+        assert_eq!(result["concurrency"], if i < ops.len() { 1 } else { 3 });
+        assert!(result["ops_per_sec"].as_f64().unwrap() > 0.0, "{result}");
+        assert!(result["p99_us"].as_f64().unwrap() >= result["p50_us"].as_f64().unwrap());
+        assert_eq!(result["baseline"].is_object(), has_baseline, "{result}");
+    }
+    let client = db.client().await;
+    for table in [
+        "actors",
+        "properties",
+        "property_lookup",
+        "trusts",
+        "attributes",
+        "subscriptions",
+        "subscription_diffs",
+    ] {
+        let n: i64 = client
+            .query_one(&format!("SELECT count(*) FROM {table}"), &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(n, 0, "{table}");
+    }
+}

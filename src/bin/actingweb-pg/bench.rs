@@ -1,5 +1,6 @@
 //! `actingweb-pg bench`: a standard workload through the facade, timed per operation, with a
-//! hand-written prepared tokio-postgres baseline for the point operations in the same run.
+//! hand-written prepared tokio-postgres baseline for the point operations (and a 50/50
+//! property get/set mix) in the same run.
 //!
 //! The baseline's SQL is written here by hand on purpose: it is what the generated code is
 //! compared against, so it cannot itself be generated.
@@ -143,6 +144,8 @@ enum HandOp {
     ActorGet,
     PropertySet,
     PropertyGet,
+    /// Even indices get, odd indices set.
+    PropertyMixed,
     TrustGet,
 }
 
@@ -176,6 +179,19 @@ async fn hand_timed(
                         .query_one(&hand.property_get, &[id, &"displayName"])
                         .await?;
                     let _: String = row.get(0);
+                }
+                HandOp::PropertyMixed if i % 2 == 0 => {
+                    let row = hand
+                        .client
+                        .query_one(&hand.property_get, &[id, &"displayName"])
+                        .await?;
+                    let _: String = row.get(0);
+                }
+                HandOp::PropertyMixed => {
+                    let value = format!("mixed {i}");
+                    hand.client
+                        .execute(&hand.property_set, &[id, &"displayName", &value])
+                        .await?;
                 }
                 HandOp::TrustGet => {
                     hand.client
@@ -255,6 +271,15 @@ pub async fn run(store: &Store, actors: usize, levels: &[usize]) -> AnyResult<Ve
         let t = facade!(|s, id, i| s.properties().get(id, "displayName").await?);
         let h = hand_timed(&hands, &ids, HandOp::PropertyGet).await?;
         results.push(result("property get", concurrency, &t, Some(&h)));
+        let t = facade!(|s, id, i| if i % 2 == 0 {
+            s.properties().get(id, "displayName").await?;
+        } else {
+            s.properties()
+                .set(id, "displayName", &format!("mixed {i}"))
+                .await?;
+        });
+        let h = hand_timed(&hands, &ids, HandOp::PropertyMixed).await?;
+        results.push(result("property get/set mixed", concurrency, &t, Some(&h)));
         let t = facade!(|s, id, i| s
             .properties()
             .set(id, "email", &format!("{id}@example.com"))
