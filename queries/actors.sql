@@ -61,3 +61,33 @@ SELECT
     (SELECT count(*) FROM deleted_diffs) AS subscription_diffs,
     (SELECT count(*) FROM deleted_attributes) AS attributes,
     (SELECT count(*) FROM deleted_suspensions) AS subscription_suspensions;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs. Imports take one array per column (one element per record, all of
+-- the same length) and insert them with a single INSERT ... SELECT FROM unnest(...); rows whose
+-- key is taken are left as they are (ON CONFLICT DO NOTHING), so a re-import inserts nothing.
+-- `ords` are the records' positions in their JSON file, used to name a record in a result.
+
+--: ActorTransfer(created_at?)
+
+--! export_actors : ActorTransfer
+SELECT id, creator, passphrase, created_at FROM actors ORDER BY id;
+
+--! import_actors (created_ats[?])
+WITH inserted AS (
+    INSERT INTO actors (id, creator, passphrase, created_at)
+    SELECT * FROM unnest(:ids::varchar[], :creators::varchar[], :passphrases::text[],
+                         :created_ats::timestamp[])
+    ON CONFLICT (id) DO NOTHING
+    RETURNING 1
+)
+SELECT count(*) AS inserted FROM inserted;
+
+--! missing_actors
+-- The positions of the records whose actor is not stored.
+SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[]) AS k(ord, id)
+WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = k.id)
+ORDER BY k.ord;
+
+--! stored_actors : ActorTransfer
+SELECT id, creator, passphrase, created_at FROM actors WHERE id = ANY(:ids::varchar[]);

@@ -98,3 +98,61 @@ WITH purged AS (
     RETURNING 1
 )
 SELECT count(*) AS purged FROM purged;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql. The import also reports the
+-- first record (lowest position) whose key bucket_name is held by a row of different parts,
+-- stored before the statement or earlier in the batch; the caller then rolls back.
+
+--: AttributeTransfer(data?, timestamp?, ttl_timestamp?)
+
+--! export_attributes : AttributeTransfer
+SELECT id, bucket, name, data::text AS data, "timestamp", ttl_timestamp
+FROM attributes ORDER BY id, bucket_name;
+
+--! import_attributes (datas[?], timestamps[?], ttl_timestamps[?]) : (inserted, ambiguous?)
+WITH input AS (
+    SELECT * FROM unnest(:ords::bigint[], :ids::varchar[], :bucket_names::varchar[],
+                         :buckets::varchar[], :names::varchar[], :datas::text[],
+                         :timestamps::timestamp[], :ttl_timestamps::bigint[])
+        AS i(ord, id, bucket_name, bucket, name, data, ts, ttl)
+), inserted AS (
+    INSERT INTO attributes (id, bucket_name, bucket, name, data, "timestamp", ttl_timestamp)
+    SELECT id, bucket_name, bucket, name, data::jsonb, ts, ttl FROM input ORDER BY ord
+    ON CONFLICT (id, bucket_name) DO NOTHING
+    RETURNING 1
+), ambiguous AS (
+    SELECT i.ord FROM input i
+    JOIN attributes a ON a.id = i.id AND a.bucket_name = i.bucket_name
+    WHERE a.bucket <> i.bucket OR a.name <> i.name
+    UNION ALL
+    SELECT j.ord FROM input i
+    JOIN input j ON j.id = i.id AND j.bucket_name = i.bucket_name AND i.ord < j.ord
+    WHERE i.bucket <> j.bucket OR i.name <> j.name
+)
+SELECT (SELECT count(*) FROM inserted) AS inserted,
+       (SELECT min(ord) FROM ambiguous) AS ambiguous;
+
+--! missing_attributes
+SELECT k.ord
+FROM unnest(:ords::bigint[], :ids::varchar[], :bucket_names::varchar[], :buckets::varchar[],
+            :names::varchar[]) AS k(ord, id, bucket_name, bucket, name)
+WHERE NOT EXISTS (
+    SELECT 1 FROM attributes a
+    WHERE a.id = k.id AND a.bucket_name = k.bucket_name AND a.bucket = k.bucket
+      AND a.name = k.name
+)
+ORDER BY k.ord;
+
+--! stored_attributes : AttributeTransfer
+SELECT id, bucket, name, data::text AS data, "timestamp", ttl_timestamp FROM attributes
+WHERE (id, bucket_name, bucket, name) IN (
+    SELECT * FROM unnest(:ids::varchar[], :bucket_names::varchar[], :buckets::varchar[],
+                         :names::varchar[])
+);
+
+--! canonical_jsonb (texts[?]) : (canonical?)
+-- Each JSON text as jsonb renders it (NULL stays NULL), in input order.
+SELECT t::jsonb::text AS canonical
+FROM unnest(:texts::text[]) WITH ORDINALITY AS u(t, n)
+ORDER BY n;

@@ -43,3 +43,30 @@ DELETE FROM peertrustees WHERE id = :id AND peerid = :peerid RETURNING true AS d
 --! delete_peertrustees_of_actor
 WITH deleted AS (DELETE FROM peertrustees WHERE id = :id RETURNING 1)
 SELECT count(*) AS deleted FROM deleted;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql.
+
+--: PeerTrusteeTransfer()
+
+--! export_peertrustees : PeerTrusteeTransfer
+SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees ORDER BY id, peerid;
+
+--! import_peertrustees
+WITH inserted AS (
+    INSERT INTO peertrustees (id, peerid, baseuri, type, passphrase)
+    SELECT * FROM unnest(:ids::varchar[], :peerids::varchar[], :baseuris::text[],
+                         :peer_types::varchar[], :passphrases::text[])
+    ON CONFLICT (id, peerid) DO NOTHING
+    RETURNING 1
+)
+SELECT count(*) AS inserted FROM inserted;
+
+--! missing_peertrustees
+SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[], :peerids::varchar[]) AS k(ord, id, peerid)
+WHERE NOT EXISTS (SELECT 1 FROM peertrustees p WHERE p.id = k.id AND p.peerid = k.peerid)
+ORDER BY k.ord;
+
+--! stored_peertrustees : PeerTrusteeTransfer
+SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees
+WHERE (id, peerid) IN (SELECT * FROM unnest(:ids::varchar[], :peerids::varchar[]));

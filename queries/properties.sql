@@ -55,3 +55,29 @@ SELECT name, value FROM properties WHERE id = :id;
 --! actor_id_by_property_scan
 -- Reverse lookup without the lookup table (legacy mode): a scan, as in the reference.
 SELECT id FROM properties WHERE name = :name AND value = :value ORDER BY id LIMIT 1;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql.
+
+--: PropertyTransfer()
+
+--! export_properties : PropertyTransfer
+SELECT id, name, value FROM properties ORDER BY id, name;
+
+--! import_properties
+WITH inserted AS (
+    INSERT INTO properties (id, name, value)
+    SELECT * FROM unnest(:ids::varchar[], :names::text[], :vals::text[])
+    ON CONFLICT (id, name) DO NOTHING
+    RETURNING 1
+)
+SELECT count(*) AS inserted FROM inserted;
+
+--! missing_properties
+SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[], :names::text[]) AS k(ord, id, name)
+WHERE NOT EXISTS (SELECT 1 FROM properties p WHERE p.id = k.id AND p.name = k.name)
+ORDER BY k.ord;
+
+--! stored_properties : PropertyTransfer
+SELECT id, name, value FROM properties
+WHERE (id, name) IN (SELECT * FROM unnest(:ids::varchar[], :names::text[]));

@@ -44,3 +44,24 @@ RETURNING value;
 DELETE FROM property_lookup
 WHERE actor_id = :actor_id AND property_name = ANY(:names)
 RETURNING property_name;
+
+-- Bulk transfer (export/import)
+
+--! rebuild_property_lookup : (candidates, inserted)
+-- After a bulk import: one lookup row per non-empty value of the given (indexed) names, owned
+-- by the lowest actor id (bytewise) among the existing actors holding it; rows already there
+-- are kept (first writer wins). `candidates` counts the (name, value) pairs found.
+WITH candidates AS (
+    SELECT DISTINCT ON (p.name, p.value) p.name, p.value, p.id
+    FROM properties p
+    JOIN actors a ON a.id = p.id
+    WHERE p.name = ANY(:names::text[]) AND p.value <> ''
+    ORDER BY p.name, p.value, p.id COLLATE "C"
+), inserted AS (
+    INSERT INTO property_lookup (property_name, value, actor_id)
+    SELECT name, value, id FROM candidates
+    ON CONFLICT (property_name, value) DO NOTHING
+    RETURNING 1
+)
+SELECT (SELECT count(*) FROM candidates) AS candidates,
+       (SELECT count(*) FROM inserted) AS inserted;

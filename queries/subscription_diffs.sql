@@ -42,3 +42,50 @@ WHERE id = :actor_id
   AND (CAST(:subid AS varchar) IS NULL OR subid = :subid)
   AND (CAST(:max_seqnr AS integer) IS NULL OR seqnr <= :max_seqnr)
 RETURNING seqnr;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql and, for `ambiguous`, in
+-- queries/attributes.sql (a key built here cannot be ambiguous, but a stored row whose
+-- columns disagree with its key is still reported rather than counted as present).
+
+--: DiffTransfer()
+
+--! export_subscription_diffs : DiffTransfer
+SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs ORDER BY id, subid_seqnr;
+
+--! import_subscription_diffs : (inserted, ambiguous?)
+WITH input AS (
+    SELECT * FROM unnest(:ords::bigint[], :ids::varchar[], :subid_seqnrs::varchar[],
+                         :subids::varchar[], :timestamps::timestamp[], :diffs::text[],
+                         :seqnrs::int[])
+        AS i(ord, id, subid_seqnr, subid, ts, diff, seqnr)
+), inserted AS (
+    INSERT INTO subscription_diffs (id, subid_seqnr, subid, "timestamp", diff, seqnr)
+    SELECT id, subid_seqnr, subid, ts, diff, seqnr FROM input ORDER BY ord
+    ON CONFLICT (id, subid_seqnr) DO NOTHING
+    RETURNING 1
+), ambiguous AS (
+    SELECT i.ord FROM input i
+    JOIN subscription_diffs d ON d.id = i.id AND d.subid_seqnr = i.subid_seqnr
+    WHERE d.subid <> i.subid OR d.seqnr <> i.seqnr
+)
+SELECT (SELECT count(*) FROM inserted) AS inserted,
+       (SELECT min(ord) FROM ambiguous) AS ambiguous;
+
+--! missing_subscription_diffs
+SELECT k.ord
+FROM unnest(:ords::bigint[], :ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
+            :seqnrs::int[]) AS k(ord, id, subid_seqnr, subid, seqnr)
+WHERE NOT EXISTS (
+    SELECT 1 FROM subscription_diffs d
+    WHERE d.id = k.id AND d.subid_seqnr = k.subid_seqnr AND d.subid = k.subid
+      AND d.seqnr = k.seqnr
+)
+ORDER BY k.ord;
+
+--! stored_subscription_diffs : DiffTransfer
+SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs
+WHERE (id, subid_seqnr, subid, seqnr) IN (
+    SELECT * FROM unnest(:ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
+                         :seqnrs::int[])
+);

@@ -30,3 +30,38 @@ ORDER BY target COLLATE "C", subtarget COLLATE "C";
 
 --! delete_all_suspensions
 DELETE FROM subscription_suspensions WHERE id = :actor_id RETURNING target;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql.
+
+--: SuspensionTransfer()
+
+--! export_subscription_suspensions : SuspensionTransfer
+SELECT id, target, subtarget, suspended_at FROM subscription_suspensions
+ORDER BY id, target, subtarget;
+
+--! import_subscription_suspensions
+WITH inserted AS (
+    INSERT INTO subscription_suspensions (id, target, subtarget, suspended_at)
+    SELECT * FROM unnest(:ids::varchar[], :targets::varchar[], :subtargets::varchar[],
+                         :suspended_ats::timestamptz[])
+    ON CONFLICT (id, target, subtarget) DO NOTHING
+    RETURNING 1
+)
+SELECT count(*) AS inserted FROM inserted;
+
+--! missing_subscription_suspensions
+SELECT k.ord
+FROM unnest(:ords::bigint[], :ids::varchar[], :targets::varchar[], :subtargets::varchar[])
+    AS k(ord, id, target, subtarget)
+WHERE NOT EXISTS (
+    SELECT 1 FROM subscription_suspensions s
+    WHERE s.id = k.id AND s.target = k.target AND s.subtarget = k.subtarget
+)
+ORDER BY k.ord;
+
+--! stored_subscription_suspensions : SuspensionTransfer
+SELECT id, target, subtarget, suspended_at FROM subscription_suspensions
+WHERE (id, target, subtarget) IN (
+    SELECT * FROM unnest(:ids::varchar[], :targets::varchar[], :subtargets::varchar[])
+);

@@ -70,3 +70,61 @@ ORDER BY peer_sub_id COLLATE "C";
 
 --! delete_all_subscriptions
 DELETE FROM subscriptions WHERE id = :actor_id RETURNING peer_sub_id;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql and, for `ambiguous`, in
+-- queries/attributes.sql.
+
+--: SubscriptionTransfer(granularity?, target?, subtarget?, resource?)
+
+--! export_subscriptions : SubscriptionTransfer
+SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
+FROM subscriptions ORDER BY id, peer_sub_id;
+
+--! import_subscriptions (granularities[?], targets[?], subtargets[?], resources[?]) : (inserted, ambiguous?)
+WITH input AS (
+    SELECT * FROM unnest(:ords::bigint[], :ids::varchar[], :peer_sub_ids::varchar[],
+                         :peerids::varchar[], :subids::varchar[], :granularities::varchar[],
+                         :targets::varchar[], :subtargets::varchar[], :resources::varchar[],
+                         :seqnrs::int[], :callbacks::bool[])
+        AS i(ord, id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource,
+             seqnr, callback)
+), inserted AS (
+    INSERT INTO subscriptions
+        (id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource, seqnr,
+         callback)
+    SELECT id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource, seqnr,
+           callback
+    FROM input ORDER BY ord
+    ON CONFLICT (id, peer_sub_id) DO NOTHING
+    RETURNING 1
+), ambiguous AS (
+    SELECT i.ord FROM input i
+    JOIN subscriptions s ON s.id = i.id AND s.peer_sub_id = i.peer_sub_id
+    WHERE s.peerid <> i.peerid OR s.subid <> i.subid
+    UNION ALL
+    SELECT j.ord FROM input i
+    JOIN input j ON j.id = i.id AND j.peer_sub_id = i.peer_sub_id AND i.ord < j.ord
+    WHERE i.peerid <> j.peerid OR i.subid <> j.subid
+)
+SELECT (SELECT count(*) FROM inserted) AS inserted,
+       (SELECT min(ord) FROM ambiguous) AS ambiguous;
+
+--! missing_subscriptions
+SELECT k.ord
+FROM unnest(:ords::bigint[], :ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
+            :subids::varchar[]) AS k(ord, id, peer_sub_id, peerid, subid)
+WHERE NOT EXISTS (
+    SELECT 1 FROM subscriptions s
+    WHERE s.id = k.id AND s.peer_sub_id = k.peer_sub_id AND s.peerid = k.peerid
+      AND s.subid = k.subid
+)
+ORDER BY k.ord;
+
+--! stored_subscriptions : SubscriptionTransfer
+SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
+FROM subscriptions
+WHERE (id, peer_sub_id, peerid, subid) IN (
+    SELECT * FROM unnest(:ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
+                         :subids::varchar[])
+);

@@ -111,3 +111,51 @@ DELETE FROM trusts WHERE id = :id AND peerid = :peerid RETURNING true AS deleted
 --! delete_trusts_of_actor
 WITH deleted AS (DELETE FROM trusts WHERE id = :id RETURNING 1)
 SELECT count(*) AS deleted FROM deleted;
+
+-- Bulk transfer (export/import)
+-- Used by src/transfer.rs; see the notes in queries/actors.sql.
+
+--: TrustTransfer(desc?, verification_token?, peer_identifier?, established_via?, created_at?, last_accessed?, last_connected_via?, client_name?, client_version?, client_platform?, oauth_client_id?, aw_supported?, aw_version?, capabilities_fetched_at?)
+
+--! export_trusts : TrustTransfer
+SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", approved,
+       peer_approved, verified, verification_token, peer_identifier, established_via,
+       created_at, last_accessed, last_connected_via, client_name, client_version,
+       client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
+FROM trusts ORDER BY id, peerid;
+
+--! import_trusts (descs[?], verification_tokens[?], peer_identifiers[?], established_vias[?], created_ats[?], last_accesseds[?], last_connected_vias[?], client_names[?], client_versions[?], client_platforms[?], oauth_client_ids[?], aw_supporteds[?], aw_versions[?], capabilities_fetched_ats[?])
+WITH inserted AS (
+    INSERT INTO trusts (
+        id, peerid, baseuri, type, relationship, secret, "desc", approved, peer_approved,
+        verified, verification_token, peer_identifier, established_via, created_at,
+        last_accessed, last_connected_via, client_name, client_version, client_platform,
+        oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
+    )
+    SELECT * FROM unnest(
+        :ids::varchar[], :peerids::varchar[], :baseuris::text[], :peer_types::varchar[],
+        :relationships::varchar[], :secrets::varchar[], :descs::text[], :approveds::bool[],
+        :peer_approveds::bool[], :verifieds::bool[], :verification_tokens::varchar[],
+        :peer_identifiers::varchar[], :established_vias::varchar[],
+        :created_ats::timestamp[], :last_accesseds::timestamp[],
+        :last_connected_vias::varchar[], :client_names::varchar[], :client_versions::varchar[],
+        :client_platforms::varchar[], :oauth_client_ids::varchar[], :aw_supporteds::text[],
+        :aw_versions::varchar[], :capabilities_fetched_ats::timestamptz[]
+    )
+    ON CONFLICT (id, peerid) DO NOTHING
+    RETURNING 1
+)
+SELECT count(*) AS inserted FROM inserted;
+
+--! missing_trusts
+SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[], :peerids::varchar[]) AS k(ord, id, peerid)
+WHERE NOT EXISTS (SELECT 1 FROM trusts t WHERE t.id = k.id AND t.peerid = k.peerid)
+ORDER BY k.ord;
+
+--! stored_trusts : TrustTransfer
+SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", approved,
+       peer_approved, verified, verification_token, peer_identifier, established_via,
+       created_at, last_accessed, last_connected_via, client_name, client_version,
+       client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
+FROM trusts
+WHERE (id, peerid) IN (SELECT * FROM unnest(:ids::varchar[], :peerids::varchar[]));

@@ -68,10 +68,16 @@ fn write_value(out: &mut String, value: &Value) {
 }
 
 /// Appends a number: integers in decimal, floats as Python's `repr(float)`.
+///
+/// Integers keep every digit, however long (serde_json's `arbitrary_precision`), as Python's
+/// `int` does; `-0` is the integer zero.
 fn write_number(out: &mut String, n: &Number) {
     match n.as_f64() {
         Some(f) if n.is_f64() => write_float(out, f),
-        _ => out.push_str(&n.to_string()),
+        _ => match n.to_string().as_str() {
+            "-0" => out.push('0'),
+            digits => out.push_str(digits),
+        },
     }
 }
 

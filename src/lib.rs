@@ -25,6 +25,7 @@ pub mod subscription_diffs;
 pub mod subscriptions;
 pub mod suspensions;
 pub mod throwaway;
+pub mod transfer;
 pub mod trusts;
 mod validate;
 
@@ -46,6 +47,10 @@ pub use crate::property_lookup::PropertyLookup;
 pub use crate::subscription_diffs::{SubscriptionDiff, SubscriptionDiffs};
 pub use crate::subscriptions::{NewSubscription, Subscription, SubscriptionUpdate, Subscriptions};
 pub use crate::suspensions::{Suspension, Suspensions};
+pub use crate::transfer::{
+    ExportReport, ExportedTable, ImportOptions, ImportReport, ImportedTable, Mismatch,
+    TransferProgress, ValidatedTable, ValidationReport,
+};
 pub use crate::trusts::{NewTrust, Trust, TrustUpdate, Trusts};
 
 /// The storage handle: a connection pool plus the property-index settings.

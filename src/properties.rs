@@ -353,6 +353,20 @@ impl<'a> Properties<'a> {
         self.delete_with_lookups(actor_id, None, &indexed).await
     }
 
+    /// Adds the missing lookup rows for every indexed name, across all actors: for each value
+    /// held by existing actors, the lowest actor id (bytewise) gets it unless a row exists
+    /// already (first writer wins). Returns how many rows were added. Use it after data was
+    /// written without lookup rows (a bulk import, or the Python reference running with
+    /// `USE_PROPERTY_LOOKUP_TABLE=false`); reverse lookups never scan the properties table.
+    pub async fn rebuild_lookup(&self) -> Result<u64> {
+        let names = indexed_names(self.conn.config());
+        if names.is_empty() {
+            return Ok(0);
+        }
+        let rebuilt = with_client!(self.conn, |c| rebuild_lookup_rows(c, &names).await?);
+        Ok(u64::try_from(rebuilt.inserted).expect("count(*) is not negative"))
+    }
+
     /// Deletes the named properties (all when `names` is `None`) and the actor's lookup rows
     /// for `indexed`, in one transaction when there are lookup rows to remove.
     async fn delete_with_lookups(
@@ -373,6 +387,34 @@ impl<'a> Properties<'a> {
         });
         Ok(deleted)
     }
+}
+
+/// The names whose values the lookup table holds (none with the lookup table off; never a
+/// `list:` name).
+pub(crate) fn indexed_names(config: &crate::Config) -> Vec<&str> {
+    if !config.use_lookup_table {
+        return Vec::new();
+    }
+    config
+        .indexed_properties
+        .iter()
+        .map(String::as_str)
+        .filter(|name| !name.starts_with("list:"))
+        .collect()
+}
+
+/// Adds the missing lookup rows for `names` across all actors (one statement; see
+/// [`Properties::rebuild_lookup`]); returns the (name, value) pairs found and the rows added.
+pub(crate) async fn rebuild_lookup_rows<C: GenericClient>(
+    c: &C,
+    names: &[&str],
+) -> Result<lq::RebuildPropertyLookup> {
+    Ok(lq::rebuild_property_lookup()
+        .prepare(c)
+        .await?
+        .bind(c, &names)
+        .one()
+        .await?)
 }
 
 /// Deletes the named properties of an actor, or all of them; returns the count.

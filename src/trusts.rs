@@ -26,7 +26,7 @@ use crate::validate::{self, IDENTIFIER_MAX_CHARS};
 use crate::{Conn, with_client};
 
 /// The length limit of `trusts.aw_version` (`VARCHAR(50)`), in characters.
-const AW_VERSION_MAX_CHARS: usize = 50;
+pub(crate) const AW_VERSION_MAX_CHARS: usize = 50;
 
 /// A trust row. `Debug` does not show the secret or the verification token.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

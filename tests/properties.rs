@@ -1854,3 +1854,41 @@ async fn nul_byte_in_a_value_or_bound_is_invalid_input_for_every_method_and_writ
     );
     assert_eq!((property_rows(&c).await, lookup_rows(&c).await), before);
 }
+
+#[tokio::test]
+async fn rebuild_lookup_adds_missing_rows_first_actor_wins_and_keeps_existing_ones() {
+    let (db, store) = store().await;
+    let c = db.client().await;
+    for id in ["a1", "a2", "a3"] {
+        create_actor(&store, id).await;
+    }
+    // a3 claimed its value through the facade; the rest was written without lookup rows.
+    store
+        .properties()
+        .set("a3", "email", "c@x.org")
+        .await
+        .unwrap();
+    raw_insert(&c, "a2", "email", "shared@x.org").await;
+    raw_insert(&c, "a1", "email", "shared@x.org").await;
+    raw_insert(&c, "a2", "oauthId", "o2").await;
+    raw_insert(&c, "a1", "plain", "not indexed").await;
+    raw_insert(&c, "ghost", "email", "ghost@x.org").await;
+    assert_eq!(store.properties().rebuild_lookup().await.unwrap(), 2);
+    assert_eq!(
+        lookup_rows(&c).await,
+        vec![
+            row("email", "c@x.org", "a3"),
+            row("email", "shared@x.org", "a1"),
+            row("oauthId", "o2", "a2"),
+        ]
+    );
+    assert_eq!(store.properties().rebuild_lookup().await.unwrap(), 0);
+    let off = Store::connect(db.config().use_lookup_table(false))
+        .await
+        .unwrap();
+    c.batch_execute("DELETE FROM property_lookup")
+        .await
+        .unwrap();
+    assert_eq!(off.properties().rebuild_lookup().await.unwrap(), 0);
+    assert_eq!(lookup_rows(&c).await, Vec::<Row3>::new());
+}

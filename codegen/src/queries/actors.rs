@@ -12,6 +12,30 @@ pub struct UpdateActorParams<T1: crate::StringSql, T2: crate::StringSql, T3: cra
     pub passphrase: Option<T2>,
     pub id: T3,
 }
+#[derive(Debug)]
+pub struct ImportActorsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+> {
+    pub ids: T2,
+    pub creators: T4,
+    pub passphrases: T6,
+    pub created_ats: T7,
+}
+#[derive(Debug)]
+pub struct MissingActorsParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActorRow {
     pub id: String,
@@ -70,6 +94,36 @@ pub struct DeletedRows {
     pub subscription_diffs: i64,
     pub attributes: i64,
     pub subscription_suspensions: i64,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActorTransfer {
+    pub id: String,
+    pub creator: String,
+    pub passphrase: String,
+    pub created_at: Option<chrono::NaiveDateTime>,
+}
+pub struct ActorTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub creator: &'a str,
+    pub passphrase: &'a str,
+    pub created_at: Option<chrono::NaiveDateTime>,
+}
+impl<'a> From<ActorTransferBorrowed<'a>> for ActorTransfer {
+    fn from(
+        ActorTransferBorrowed {
+            id,
+            creator,
+            passphrase,
+            created_at,
+        }: ActorTransferBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            creator: creator.into(),
+            passphrase: passphrase.into(),
+            created_at,
+        }
+    }
 }
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
@@ -282,6 +336,137 @@ where
 {
     pub fn map<R>(self, mapper: fn(DeletedRows) -> R) -> DeletedRowsQuery<'c, 'a, 's, C, R, N> {
         DeletedRowsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ActorTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<ActorTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(ActorTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ActorTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(ActorTransferBorrowed) -> R,
+    ) -> ActorTransferQuery<'c, 'a, 's, C, R, N> {
+        ActorTransferQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -693,6 +878,234 @@ impl DeleteActorEverywhereStmt {
                 })
             },
             mapper: |it| DeletedRows::from(it),
+        }
+    }
+}
+pub struct ExportActorsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_actors() -> ExportActorsStmt {
+    ExportActorsStmt(
+        "SELECT id, creator, passphrase, created_at FROM actors ORDER BY id",
+        None,
+    )
+}
+impl ExportActorsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 0> {
+        ActorTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ActorTransferBorrowed, tokio_postgres::Error> {
+                    Ok(ActorTransferBorrowed {
+                        id: row.try_get(0)?,
+                        creator: row.try_get(1)?,
+                        passphrase: row.try_get(2)?,
+                        created_at: row.try_get(3)?,
+                    })
+                },
+            mapper: |it| ActorTransfer::from(it),
+        }
+    }
+}
+pub struct ImportActorsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_actors() -> ImportActorsStmt {
+    ImportActorsStmt(
+        "WITH inserted AS ( INSERT INTO actors (id, creator, passphrase, created_at) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::timestamp[]) ON CONFLICT (id) DO NOTHING RETURNING 1 ) SELECT count(*) AS inserted FROM inserted",
+        None,
+    )
+}
+impl ImportActorsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+        T7: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        creators: &'a T4,
+        passphrases: &'a T6,
+        created_ats: &'a T7,
+    ) -> I64Query<'c, 'a, 's, C, i64, 4> {
+        I64Query {
+            client,
+            params: [ids, creators, passphrases, created_ats],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportActorsParams<T1, T2, T3, T4, T5, T6, T7>,
+        I64Query<'c, 'a, 's, C, i64, 4>,
+        C,
+    > for ImportActorsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportActorsParams<T1, T2, T3, T4, T5, T6, T7>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 4> {
+        self.bind(
+            client,
+            &params.ids,
+            &params.creators,
+            &params.passphrases,
+            &params.created_ats,
+        )
+    }
+}
+pub struct MissingActorsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_actors() -> MissingActorsStmt {
+    MissingActorsStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[]) AS k(ord, id) WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = k.id) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingActorsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [ords, ids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingActorsParams<T1, T2, T3>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for MissingActorsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingActorsParams<T1, T2, T3>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        self.bind(client, &params.ords, &params.ids)
+    }
+}
+pub struct StoredActorsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_actors() -> StoredActorsStmt {
+    StoredActorsStmt(
+        "SELECT id, creator, passphrase, created_at FROM actors WHERE id = ANY($1::varchar[])",
+        None,
+    )
+}
+impl StoredActorsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+    ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1> {
+        ActorTransferQuery {
+            client,
+            params: [ids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ActorTransferBorrowed, tokio_postgres::Error> {
+                    Ok(ActorTransferBorrowed {
+                        id: row.try_get(0)?,
+                        creator: row.try_get(1)?,
+                        passphrase: row.try_get(2)?,
+                        created_at: row.try_get(3)?,
+                    })
+                },
+            mapper: |it| ActorTransfer::from(it),
         }
     }
 }

@@ -83,6 +83,65 @@ pub struct DeleteExpiredAttributesParams<T1: crate::StringSql, T2: crate::ArrayS
     pub now_epoch: Option<i64>,
     pub buckets: Option<T2>,
 }
+#[derive(Debug)]
+pub struct ImportAttributesParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+    T10: crate::StringSql,
+    T11: crate::ArraySql<Item = Option<T10>>,
+    T12: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    T13: crate::ArraySql<Item = Option<i64>>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub bucket_names: T5,
+    pub buckets: T7,
+    pub names: T9,
+    pub datas: T11,
+    pub timestamps: T12,
+    pub ttl_timestamps: T13,
+}
+#[derive(Debug)]
+pub struct MissingAttributesParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub bucket_names: T5,
+    pub buckets: T7,
+    pub names: T9,
+}
+#[derive(Debug)]
+pub struct StoredAttributesParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+> {
+    pub ids: T2,
+    pub bucket_names: T4,
+    pub buckets: T6,
+    pub names: T8,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AttributeRow {
     pub data: Option<String>,
@@ -189,6 +248,49 @@ impl<'a> From<BucketTimestampsBorrowed<'a>> for BucketTimestamps {
             latest,
         }
     }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AttributeTransfer {
+    pub id: String,
+    pub bucket: String,
+    pub name: String,
+    pub data: Option<String>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+pub struct AttributeTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub bucket: &'a str,
+    pub name: &'a str,
+    pub data: Option<&'a str>,
+    pub timestamp: Option<chrono::NaiveDateTime>,
+    pub ttl_timestamp: Option<i64>,
+}
+impl<'a> From<AttributeTransferBorrowed<'a>> for AttributeTransfer {
+    fn from(
+        AttributeTransferBorrowed {
+            id,
+            bucket,
+            name,
+            data,
+            timestamp,
+            ttl_timestamp,
+        }: AttributeTransferBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            bucket: bucket.into(),
+            name: name.into(),
+            data: data.map(|v| v.into()),
+            timestamp,
+            ttl_timestamp,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
+pub struct ImportAttributes {
+    pub inserted: i64,
+    pub ambiguous: Option<i64>,
 }
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
@@ -539,6 +641,204 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct AttributeTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<AttributeTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(AttributeTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> AttributeTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(AttributeTransferBorrowed) -> R,
+    ) -> AttributeTransferQuery<'c, 'a, 's, C, R, N> {
+        AttributeTransferQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ImportAttributesQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<ImportAttributes, tokio_postgres::Error>,
+    mapper: fn(ImportAttributes) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ImportAttributesQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(ImportAttributes) -> R,
+    ) -> ImportAttributesQuery<'c, 'a, 's, C, R, N> {
+        ImportAttributesQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct OptionStringQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<Option<&str>, tokio_postgres::Error>,
+    mapper: fn(Option<&str>) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> OptionStringQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(Option<&str>) -> R) -> OptionStringQuery<'c, 'a, 's, C, R, N> {
+        OptionStringQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1250,5 +1550,379 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         params: &'a DeleteExpiredAttributesParams<T1, T2>,
     ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         self.bind(client, &params.now_epoch, &params.buckets)
+    }
+}
+pub struct ExportAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_attributes() -> ExportAttributesStmt {
+    ExportAttributesStmt(
+        "SELECT id, bucket, name, data::text AS data, \"timestamp\", ttl_timestamp FROM attributes ORDER BY id, bucket_name",
+        None,
+    )
+}
+impl ExportAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> AttributeTransferQuery<'c, 'a, 's, C, AttributeTransfer, 0> {
+        AttributeTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<AttributeTransferBorrowed, tokio_postgres::Error> {
+                Ok(AttributeTransferBorrowed {
+                    id: row.try_get(0)?,
+                    bucket: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    data: row.try_get(3)?,
+                    timestamp: row.try_get(4)?,
+                    ttl_timestamp: row.try_get(5)?,
+                })
+            },
+            mapper: |it| AttributeTransfer::from(it),
+        }
+    }
+}
+pub struct ImportAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_attributes() -> ImportAttributesStmt {
+    ImportAttributesStmt(
+        "WITH input AS ( SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::timestamp[], $8::bigint[]) AS i(ord, id, bucket_name, bucket, name, data, ts, ttl) ), inserted AS ( INSERT INTO attributes (id, bucket_name, bucket, name, data, \"timestamp\", ttl_timestamp) SELECT id, bucket_name, bucket, name, data::jsonb, ts, ttl FROM input ORDER BY ord ON CONFLICT (id, bucket_name) DO NOTHING RETURNING 1 ), ambiguous AS ( SELECT i.ord FROM input i JOIN attributes a ON a.id = i.id AND a.bucket_name = i.bucket_name WHERE a.bucket <> i.bucket OR a.name <> i.name UNION ALL SELECT j.ord FROM input i JOIN input j ON j.id = i.id AND j.bucket_name = i.bucket_name AND i.ord < j.ord WHERE i.bucket <> j.bucket OR i.name <> j.name ) SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT min(ord) FROM ambiguous) AS ambiguous",
+        None,
+    )
+}
+impl ImportAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+        T6: crate::StringSql,
+        T7: crate::ArraySql<Item = T6>,
+        T8: crate::StringSql,
+        T9: crate::ArraySql<Item = T8>,
+        T10: crate::StringSql,
+        T11: crate::ArraySql<Item = Option<T10>>,
+        T12: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+        T13: crate::ArraySql<Item = Option<i64>>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        bucket_names: &'a T5,
+        buckets: &'a T7,
+        names: &'a T9,
+        datas: &'a T11,
+        timestamps: &'a T12,
+        ttl_timestamps: &'a T13,
+    ) -> ImportAttributesQuery<'c, 'a, 's, C, ImportAttributes, 8> {
+        ImportAttributesQuery {
+            client,
+            params: [
+                ords,
+                ids,
+                bucket_names,
+                buckets,
+                names,
+                datas,
+                timestamps,
+                ttl_timestamps,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ImportAttributes, tokio_postgres::Error> {
+                    Ok(ImportAttributes {
+                        inserted: row.try_get(0)?,
+                        ambiguous: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| ImportAttributes::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+    T10: crate::StringSql,
+    T11: crate::ArraySql<Item = Option<T10>>,
+    T12: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    T13: crate::ArraySql<Item = Option<i64>>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportAttributesParams<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>,
+        ImportAttributesQuery<'c, 'a, 's, C, ImportAttributes, 8>,
+        C,
+    > for ImportAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportAttributesParams<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>,
+    ) -> ImportAttributesQuery<'c, 'a, 's, C, ImportAttributes, 8> {
+        self.bind(
+            client,
+            &params.ords,
+            &params.ids,
+            &params.bucket_names,
+            &params.buckets,
+            &params.names,
+            &params.datas,
+            &params.timestamps,
+            &params.ttl_timestamps,
+        )
+    }
+}
+pub struct MissingAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_attributes() -> MissingAttributesStmt {
+    MissingAttributesStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[]) AS k(ord, id, bucket_name, bucket, name) WHERE NOT EXISTS ( SELECT 1 FROM attributes a WHERE a.id = k.id AND a.bucket_name = k.bucket_name AND a.bucket = k.bucket AND a.name = k.name ) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+        T6: crate::StringSql,
+        T7: crate::ArraySql<Item = T6>,
+        T8: crate::StringSql,
+        T9: crate::ArraySql<Item = T8>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        bucket_names: &'a T5,
+        buckets: &'a T7,
+        names: &'a T9,
+    ) -> I64Query<'c, 'a, 's, C, i64, 5> {
+        I64Query {
+            client,
+            params: [ords, ids, bucket_names, buckets, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingAttributesParams<T1, T2, T3, T4, T5, T6, T7, T8, T9>,
+        I64Query<'c, 'a, 's, C, i64, 5>,
+        C,
+    > for MissingAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingAttributesParams<T1, T2, T3, T4, T5, T6, T7, T8, T9>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 5> {
+        self.bind(
+            client,
+            &params.ords,
+            &params.ids,
+            &params.bucket_names,
+            &params.buckets,
+            &params.names,
+        )
+    }
+}
+pub struct StoredAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_attributes() -> StoredAttributesStmt {
+    StoredAttributesStmt(
+        "SELECT id, bucket, name, data::text AS data, \"timestamp\", ttl_timestamp FROM attributes WHERE (id, bucket_name, bucket, name) IN ( SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) )",
+        None,
+    )
+}
+impl StoredAttributesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+        T7: crate::StringSql,
+        T8: crate::ArraySql<Item = T7>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        bucket_names: &'a T4,
+        buckets: &'a T6,
+        names: &'a T8,
+    ) -> AttributeTransferQuery<'c, 'a, 's, C, AttributeTransfer, 4> {
+        AttributeTransferQuery {
+            client,
+            params: [ids, bucket_names, buckets, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<AttributeTransferBorrowed, tokio_postgres::Error> {
+                Ok(AttributeTransferBorrowed {
+                    id: row.try_get(0)?,
+                    bucket: row.try_get(1)?,
+                    name: row.try_get(2)?,
+                    data: row.try_get(3)?,
+                    timestamp: row.try_get(4)?,
+                    ttl_timestamp: row.try_get(5)?,
+                })
+            },
+            mapper: |it| AttributeTransfer::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        StoredAttributesParams<T1, T2, T3, T4, T5, T6, T7, T8>,
+        AttributeTransferQuery<'c, 'a, 's, C, AttributeTransfer, 4>,
+        C,
+    > for StoredAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a StoredAttributesParams<T1, T2, T3, T4, T5, T6, T7, T8>,
+    ) -> AttributeTransferQuery<'c, 'a, 's, C, AttributeTransfer, 4> {
+        self.bind(
+            client,
+            &params.ids,
+            &params.bucket_names,
+            &params.buckets,
+            &params.names,
+        )
+    }
+}
+pub struct CanonicalJsonbStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn canonical_jsonb() -> CanonicalJsonbStmt {
+    CanonicalJsonbStmt(
+        "SELECT t::jsonb::text AS canonical FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n",
+        None,
+    )
+}
+impl CanonicalJsonbStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = Option<T1>>,
+    >(
+        &'s self,
+        client: &'c C,
+        texts: &'a T2,
+    ) -> OptionStringQuery<'c, 'a, 's, C, Option<String>, 1> {
+        OptionStringQuery {
+            client,
+            params: [texts],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.map(|v| v.into()),
+        }
     }
 }

@@ -43,6 +43,47 @@ pub struct DeletePeertrusteeParams<T1: crate::StringSql, T2: crate::StringSql> {
     pub id: T1,
     pub peerid: T2,
 }
+#[derive(Debug)]
+pub struct ImportPeertrusteesParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+    T9: crate::StringSql,
+    T10: crate::ArraySql<Item = T9>,
+> {
+    pub ids: T2,
+    pub peerids: T4,
+    pub baseuris: T6,
+    pub peer_types: T8,
+    pub passphrases: T10,
+}
+#[derive(Debug)]
+pub struct MissingPeertrusteesParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub peerids: T5,
+}
+#[derive(Debug)]
+pub struct StoredPeertrusteesParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub ids: T2,
+    pub peerids: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PeerTrusteeRow {
     pub id: String,
@@ -67,6 +108,40 @@ impl<'a> From<PeerTrusteeRowBorrowed<'a>> for PeerTrusteeRow {
             peer_type,
             passphrase,
         }: PeerTrusteeRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            peerid: peerid.into(),
+            baseuri: baseuri.into(),
+            peer_type: peer_type.into(),
+            passphrase: passphrase.into(),
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PeerTrusteeTransfer {
+    pub id: String,
+    pub peerid: String,
+    pub baseuri: String,
+    pub peer_type: String,
+    pub passphrase: String,
+}
+pub struct PeerTrusteeTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub peerid: &'a str,
+    pub baseuri: &'a str,
+    pub peer_type: &'a str,
+    pub passphrase: &'a str,
+}
+impl<'a> From<PeerTrusteeTransferBorrowed<'a>> for PeerTrusteeTransfer {
+    fn from(
+        PeerTrusteeTransferBorrowed {
+            id,
+            peerid,
+            baseuri,
+            peer_type,
+            passphrase,
+        }: PeerTrusteeTransferBorrowed<'a>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -224,6 +299,74 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct PeerTrusteeTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor:
+        fn(&tokio_postgres::Row) -> Result<PeerTrusteeTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(PeerTrusteeTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> PeerTrusteeTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(PeerTrusteeTransferBorrowed) -> R,
+    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, R, N> {
+        PeerTrusteeTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -677,5 +820,280 @@ impl DeletePeertrusteesOfActorStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+pub struct ExportPeertrusteesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_peertrustees() -> ExportPeertrusteesStmt {
+    ExportPeertrusteesStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees ORDER BY id, peerid",
+        None,
+    )
+}
+impl ExportPeertrusteesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 0> {
+        PeerTrusteeTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PeerTrusteeTransferBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeTransferBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    baseuri: row.try_get(2)?,
+                    peer_type: row.try_get(3)?,
+                    passphrase: row.try_get(4)?,
+                })
+            },
+            mapper: |it| PeerTrusteeTransfer::from(it),
+        }
+    }
+}
+pub struct ImportPeertrusteesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_peertrustees() -> ImportPeertrusteesStmt {
+    ImportPeertrusteesStmt(
+        "WITH inserted AS ( INSERT INTO peertrustees (id, peerid, baseuri, type, passphrase) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::varchar[], $5::text[]) ON CONFLICT (id, peerid) DO NOTHING RETURNING 1 ) SELECT count(*) AS inserted FROM inserted",
+        None,
+    )
+}
+impl ImportPeertrusteesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+        T7: crate::StringSql,
+        T8: crate::ArraySql<Item = T7>,
+        T9: crate::StringSql,
+        T10: crate::ArraySql<Item = T9>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        peerids: &'a T4,
+        baseuris: &'a T6,
+        peer_types: &'a T8,
+        passphrases: &'a T10,
+    ) -> I64Query<'c, 'a, 's, C, i64, 5> {
+        I64Query {
+            client,
+            params: [ids, peerids, baseuris, peer_types, passphrases],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+    T9: crate::StringSql,
+    T10: crate::ArraySql<Item = T9>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportPeertrusteesParams<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>,
+        I64Query<'c, 'a, 's, C, i64, 5>,
+        C,
+    > for ImportPeertrusteesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportPeertrusteesParams<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 5> {
+        self.bind(
+            client,
+            &params.ids,
+            &params.peerids,
+            &params.baseuris,
+            &params.peer_types,
+            &params.passphrases,
+        )
+    }
+}
+pub struct MissingPeertrusteesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_peertrustees() -> MissingPeertrusteesStmt {
+    MissingPeertrusteesStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[], $3::varchar[]) AS k(ord, id, peerid) WHERE NOT EXISTS (SELECT 1 FROM peertrustees p WHERE p.id = k.id AND p.peerid = k.peerid) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingPeertrusteesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        peerids: &'a T5,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
+            client,
+            params: [ords, ids, peerids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingPeertrusteesParams<T1, T2, T3, T4, T5>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
+        C,
+    > for MissingPeertrusteesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingPeertrusteesParams<T1, T2, T3, T4, T5>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        self.bind(client, &params.ords, &params.ids, &params.peerids)
+    }
+}
+pub struct StoredPeertrusteesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_peertrustees() -> StoredPeertrusteesStmt {
+    StoredPeertrusteesStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees WHERE (id, peerid) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[]))",
+        None,
+    )
+}
+impl StoredPeertrusteesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        peerids: &'a T4,
+    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2> {
+        PeerTrusteeTransferQuery {
+            client,
+            params: [ids, peerids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PeerTrusteeTransferBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeTransferBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    baseuri: row.try_get(2)?,
+                    peer_type: row.try_get(3)?,
+                    passphrase: row.try_get(4)?,
+                })
+            },
+            mapper: |it| PeerTrusteeTransfer::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        StoredPeertrusteesParams<T1, T2, T3, T4>,
+        PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2>,
+        C,
+    > for StoredPeertrusteesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a StoredPeertrusteesParams<T1, T2, T3, T4>,
+    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2> {
+        self.bind(client, &params.ids, &params.peerids)
     }
 }

@@ -84,6 +84,41 @@ pub struct ActorIdByPropertyScanParams<T1: crate::StringSql, T2: crate::StringSq
     pub name: T1,
     pub value: T2,
 }
+#[derive(Debug)]
+pub struct ImportPropertiesParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+> {
+    pub ids: T2,
+    pub names: T4,
+    pub vals: T6,
+}
+#[derive(Debug)]
+pub struct MissingPropertiesParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub names: T5,
+}
+#[derive(Debug)]
+pub struct StoredPropertiesParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub ids: T2,
+    pub names: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PropertyRow {
     pub name: String,
@@ -96,6 +131,26 @@ pub struct PropertyRowBorrowed<'a> {
 impl<'a> From<PropertyRowBorrowed<'a>> for PropertyRow {
     fn from(PropertyRowBorrowed { name, value }: PropertyRowBorrowed<'a>) -> Self {
         Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PropertyTransfer {
+    pub id: String,
+    pub name: String,
+    pub value: String,
+}
+pub struct PropertyTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub value: &'a str,
+}
+impl<'a> From<PropertyTransferBorrowed<'a>> for PropertyTransfer {
+    fn from(PropertyTransferBorrowed { id, name, value }: PropertyTransferBorrowed<'a>) -> Self {
+        Self {
+            id: id.into(),
             name: name.into(),
             value: value.into(),
         }
@@ -248,6 +303,137 @@ where
         mapper: fn(PropertyRowBorrowed) -> R,
     ) -> PropertyRowQuery<'c, 'a, 's, C, R, N> {
         PropertyRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct PropertyTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<PropertyTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(PropertyTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> PropertyTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(PropertyTransferBorrowed) -> R,
+    ) -> PropertyTransferQuery<'c, 'a, 's, C, R, N> {
+        PropertyTransferQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -984,5 +1170,259 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         params: &'a ActorIdByPropertyScanParams<T1, T2>,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
         self.bind(client, &params.name, &params.value)
+    }
+}
+pub struct ExportPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_properties() -> ExportPropertiesStmt {
+    ExportPropertiesStmt(
+        "SELECT id, name, value FROM properties ORDER BY id, name",
+        None,
+    )
+}
+impl ExportPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 0> {
+        PropertyTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PropertyTransferBorrowed, tokio_postgres::Error> {
+                Ok(PropertyTransferBorrowed {
+                    id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    value: row.try_get(2)?,
+                })
+            },
+            mapper: |it| PropertyTransfer::from(it),
+        }
+    }
+}
+pub struct ImportPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_properties() -> ImportPropertiesStmt {
+    ImportPropertiesStmt(
+        "WITH inserted AS ( INSERT INTO properties (id, name, value) SELECT * FROM unnest($1::varchar[], $2::text[], $3::text[]) ON CONFLICT (id, name) DO NOTHING RETURNING 1 ) SELECT count(*) AS inserted FROM inserted",
+        None,
+    )
+}
+impl ImportPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        names: &'a T4,
+        vals: &'a T6,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
+            client,
+            params: [ids, names, vals],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportPropertiesParams<T1, T2, T3, T4, T5, T6>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
+        C,
+    > for ImportPropertiesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportPropertiesParams<T1, T2, T3, T4, T5, T6>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        self.bind(client, &params.ids, &params.names, &params.vals)
+    }
+}
+pub struct MissingPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_properties() -> MissingPropertiesStmt {
+    MissingPropertiesStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[], $3::text[]) AS k(ord, id, name) WHERE NOT EXISTS (SELECT 1 FROM properties p WHERE p.id = k.id AND p.name = k.name) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        names: &'a T5,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
+            client,
+            params: [ords, ids, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingPropertiesParams<T1, T2, T3, T4, T5>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
+        C,
+    > for MissingPropertiesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingPropertiesParams<T1, T2, T3, T4, T5>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        self.bind(client, &params.ords, &params.ids, &params.names)
+    }
+}
+pub struct StoredPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_properties() -> StoredPropertiesStmt {
+    StoredPropertiesStmt(
+        "SELECT id, name, value FROM properties WHERE (id, name) IN (SELECT * FROM unnest($1::varchar[], $2::text[]))",
+        None,
+    )
+}
+impl StoredPropertiesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        names: &'a T4,
+    ) -> PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 2> {
+        PropertyTransferQuery {
+            client,
+            params: [ids, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<PropertyTransferBorrowed, tokio_postgres::Error> {
+                Ok(PropertyTransferBorrowed {
+                    id: row.try_get(0)?,
+                    name: row.try_get(1)?,
+                    value: row.try_get(2)?,
+                })
+            },
+            mapper: |it| PropertyTransfer::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        StoredPropertiesParams<T1, T2, T3, T4>,
+        PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 2>,
+        C,
+    > for StoredPropertiesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a StoredPropertiesParams<T1, T2, T3, T4>,
+    ) -> PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 2> {
+        self.bind(client, &params.ids, &params.names)
     }
 }

@@ -46,6 +46,11 @@ pub struct DeleteActorLookupsNamedParams<
     pub actor_id: T1,
     pub names: T3,
 }
+#[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
+pub struct RebuildPropertyLookup {
+    pub candidates: i64,
+    pub inserted: i64,
+}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct StringQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -62,6 +67,73 @@ where
 {
     pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
         StringQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct RebuildPropertyLookupQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<RebuildPropertyLookup, tokio_postgres::Error>,
+    mapper: fn(RebuildPropertyLookup) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> RebuildPropertyLookupQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(RebuildPropertyLookup) -> R,
+    ) -> RebuildPropertyLookupQuery<'c, 'a, 's, C, R, N> {
+        RebuildPropertyLookupQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -496,5 +568,48 @@ impl<
         params: &'a DeleteActorLookupsNamedParams<T1, T2, T3>,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
         self.bind(client, &params.actor_id, &params.names)
+    }
+}
+pub struct RebuildPropertyLookupStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn rebuild_property_lookup() -> RebuildPropertyLookupStmt {
+    RebuildPropertyLookupStmt(
+        "WITH candidates AS ( SELECT DISTINCT ON (p.name, p.value) p.name, p.value, p.id FROM properties p JOIN actors a ON a.id = p.id WHERE p.name = ANY($1::text[]) AND p.value <> '' ORDER BY p.name, p.value, p.id COLLATE \"C\" ), inserted AS ( INSERT INTO property_lookup (property_name, value, actor_id) SELECT name, value, id FROM candidates ON CONFLICT (property_name, value) DO NOTHING RETURNING 1 ) SELECT (SELECT count(*) FROM candidates) AS candidates, (SELECT count(*) FROM inserted) AS inserted",
+        None,
+    )
+}
+impl RebuildPropertyLookupStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+    >(
+        &'s self,
+        client: &'c C,
+        names: &'a T2,
+    ) -> RebuildPropertyLookupQuery<'c, 'a, 's, C, RebuildPropertyLookup, 1> {
+        RebuildPropertyLookupQuery {
+            client,
+            params: [names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<RebuildPropertyLookup, tokio_postgres::Error> {
+                    Ok(RebuildPropertyLookup {
+                        candidates: row.try_get(0)?,
+                        inserted: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| RebuildPropertyLookup::from(it),
+        }
     }
 }

@@ -21,6 +21,49 @@ pub struct DeleteSuspensionParams<T1: crate::StringSql, T2: crate::StringSql, T3
     pub target: T2,
     pub subtarget: T3,
 }
+#[derive(Debug)]
+pub struct ImportSubscriptionSuspensionsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::ArraySql<Item = chrono::DateTime<chrono::FixedOffset>>,
+> {
+    pub ids: T2,
+    pub targets: T4,
+    pub subtargets: T6,
+    pub suspended_ats: T7,
+}
+#[derive(Debug)]
+pub struct MissingSubscriptionSuspensionsParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub targets: T5,
+    pub subtargets: T7,
+}
+#[derive(Debug)]
+pub struct StoredSubscriptionSuspensionsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+> {
+    pub ids: T2,
+    pub targets: T4,
+    pub subtargets: T6,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SuspensionRow {
     pub target: String,
@@ -41,6 +84,36 @@ impl<'a> From<SuspensionRowBorrowed<'a>> for SuspensionRow {
         }: SuspensionRowBorrowed<'a>,
     ) -> Self {
         Self {
+            target: target.into(),
+            subtarget: subtarget.into(),
+            suspended_at,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SuspensionTransfer {
+    pub id: String,
+    pub target: String,
+    pub subtarget: String,
+    pub suspended_at: chrono::DateTime<chrono::FixedOffset>,
+}
+pub struct SuspensionTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub target: &'a str,
+    pub subtarget: &'a str,
+    pub suspended_at: chrono::DateTime<chrono::FixedOffset>,
+}
+impl<'a> From<SuspensionTransferBorrowed<'a>> for SuspensionTransfer {
+    fn from(
+        SuspensionTransferBorrowed {
+            id,
+            target,
+            subtarget,
+            suspended_at,
+        }: SuspensionTransferBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
             target: target.into(),
             subtarget: subtarget.into(),
             suspended_at,
@@ -194,6 +267,138 @@ where
 {
     pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
         StringQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SuspensionTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor:
+        fn(&tokio_postgres::Row) -> Result<SuspensionTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(SuspensionTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SuspensionTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(SuspensionTransferBorrowed) -> R,
+    ) -> SuspensionTransferQuery<'c, 'a, 's, C, R, N> {
+        SuspensionTransferQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -483,5 +688,286 @@ impl DeleteAllSuspensionsStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.into(),
         }
+    }
+}
+pub struct ExportSubscriptionSuspensionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_subscription_suspensions() -> ExportSubscriptionSuspensionsStmt {
+    ExportSubscriptionSuspensionsStmt(
+        "SELECT id, target, subtarget, suspended_at FROM subscription_suspensions ORDER BY id, target, subtarget",
+        None,
+    )
+}
+impl ExportSubscriptionSuspensionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 0> {
+        SuspensionTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<SuspensionTransferBorrowed, tokio_postgres::Error> {
+                Ok(SuspensionTransferBorrowed {
+                    id: row.try_get(0)?,
+                    target: row.try_get(1)?,
+                    subtarget: row.try_get(2)?,
+                    suspended_at: row.try_get(3)?,
+                })
+            },
+            mapper: |it| SuspensionTransfer::from(it),
+        }
+    }
+}
+pub struct ImportSubscriptionSuspensionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_subscription_suspensions() -> ImportSubscriptionSuspensionsStmt {
+    ImportSubscriptionSuspensionsStmt(
+        "WITH inserted AS ( INSERT INTO subscription_suspensions (id, target, subtarget, suspended_at) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[]) ON CONFLICT (id, target, subtarget) DO NOTHING RETURNING 1 ) SELECT count(*) AS inserted FROM inserted",
+        None,
+    )
+}
+impl ImportSubscriptionSuspensionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+        T7: crate::ArraySql<Item = chrono::DateTime<chrono::FixedOffset>>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        targets: &'a T4,
+        subtargets: &'a T6,
+        suspended_ats: &'a T7,
+    ) -> I64Query<'c, 'a, 's, C, i64, 4> {
+        I64Query {
+            client,
+            params: [ids, targets, subtargets, suspended_ats],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::ArraySql<Item = chrono::DateTime<chrono::FixedOffset>>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6, T7>,
+        I64Query<'c, 'a, 's, C, i64, 4>,
+        C,
+    > for ImportSubscriptionSuspensionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6, T7>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 4> {
+        self.bind(
+            client,
+            &params.ids,
+            &params.targets,
+            &params.subtargets,
+            &params.suspended_ats,
+        )
+    }
+}
+pub struct MissingSubscriptionSuspensionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_subscription_suspensions() -> MissingSubscriptionSuspensionsStmt {
+    MissingSubscriptionSuspensionsStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[]) AS k(ord, id, target, subtarget) WHERE NOT EXISTS ( SELECT 1 FROM subscription_suspensions s WHERE s.id = k.id AND s.target = k.target AND s.subtarget = k.subtarget ) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingSubscriptionSuspensionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+        T6: crate::StringSql,
+        T7: crate::ArraySql<Item = T6>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        targets: &'a T5,
+        subtargets: &'a T7,
+    ) -> I64Query<'c, 'a, 's, C, i64, 4> {
+        I64Query {
+            client,
+            params: [ords, ids, targets, subtargets],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6, T7>,
+        I64Query<'c, 'a, 's, C, i64, 4>,
+        C,
+    > for MissingSubscriptionSuspensionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6, T7>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 4> {
+        self.bind(
+            client,
+            &params.ords,
+            &params.ids,
+            &params.targets,
+            &params.subtargets,
+        )
+    }
+}
+pub struct StoredSubscriptionSuspensionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_subscription_suspensions() -> StoredSubscriptionSuspensionsStmt {
+    StoredSubscriptionSuspensionsStmt(
+        "SELECT id, target, subtarget, suspended_at FROM subscription_suspensions WHERE (id, target, subtarget) IN ( SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) )",
+        None,
+    )
+}
+impl StoredSubscriptionSuspensionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        targets: &'a T4,
+        subtargets: &'a T6,
+    ) -> SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 3> {
+        SuspensionTransferQuery {
+            client,
+            params: [ids, targets, subtargets],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<SuspensionTransferBorrowed, tokio_postgres::Error> {
+                Ok(SuspensionTransferBorrowed {
+                    id: row.try_get(0)?,
+                    target: row.try_get(1)?,
+                    subtarget: row.try_get(2)?,
+                    suspended_at: row.try_get(3)?,
+                })
+            },
+            mapper: |it| SuspensionTransfer::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        StoredSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6>,
+        SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 3>,
+        C,
+    > for StoredSubscriptionSuspensionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a StoredSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6>,
+    ) -> SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 3> {
+        self.bind(client, &params.ids, &params.targets, &params.subtargets)
     }
 }

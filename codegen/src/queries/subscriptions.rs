@@ -79,6 +79,74 @@ pub struct DeleteSubscriptionParams<
     pub peerid: T3,
     pub subid: T4,
 }
+#[derive(Debug)]
+pub struct ImportSubscriptionsParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+    T10: crate::StringSql,
+    T11: crate::ArraySql<Item = Option<T10>>,
+    T12: crate::StringSql,
+    T13: crate::ArraySql<Item = Option<T12>>,
+    T14: crate::StringSql,
+    T15: crate::ArraySql<Item = Option<T14>>,
+    T16: crate::StringSql,
+    T17: crate::ArraySql<Item = Option<T16>>,
+    T18: crate::ArraySql<Item = i32>,
+    T19: crate::ArraySql<Item = bool>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub peer_sub_ids: T5,
+    pub peerids: T7,
+    pub subids: T9,
+    pub granularities: T11,
+    pub targets: T13,
+    pub subtargets: T15,
+    pub resources: T17,
+    pub seqnrs: T18,
+    pub callbacks: T19,
+}
+#[derive(Debug)]
+pub struct MissingSubscriptionsParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub peer_sub_ids: T5,
+    pub peerids: T7,
+    pub subids: T9,
+}
+#[derive(Debug)]
+pub struct StoredSubscriptionsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+> {
+    pub ids: T2,
+    pub peer_sub_ids: T4,
+    pub peerids: T6,
+    pub subids: T8,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SubscriptionRow {
     pub id: String,
@@ -177,6 +245,61 @@ impl<'a> From<UpdateSubscriptionBorrowed<'a>> for UpdateSubscription {
             holder_subid: holder_subid.map(|v| v.into()),
         }
     }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SubscriptionTransfer {
+    pub id: String,
+    pub peerid: String,
+    pub subid: String,
+    pub granularity: Option<String>,
+    pub target: Option<String>,
+    pub subtarget: Option<String>,
+    pub resource: Option<String>,
+    pub seqnr: i32,
+    pub callback: bool,
+}
+pub struct SubscriptionTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub peerid: &'a str,
+    pub subid: &'a str,
+    pub granularity: Option<&'a str>,
+    pub target: Option<&'a str>,
+    pub subtarget: Option<&'a str>,
+    pub resource: Option<&'a str>,
+    pub seqnr: i32,
+    pub callback: bool,
+}
+impl<'a> From<SubscriptionTransferBorrowed<'a>> for SubscriptionTransfer {
+    fn from(
+        SubscriptionTransferBorrowed {
+            id,
+            peerid,
+            subid,
+            granularity,
+            target,
+            subtarget,
+            resource,
+            seqnr,
+            callback,
+        }: SubscriptionTransferBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            peerid: peerid.into(),
+            subid: subid.into(),
+            granularity: granularity.map(|v| v.into()),
+            target: target.map(|v| v.into()),
+            subtarget: subtarget.map(|v| v.into()),
+            resource: resource.map(|v| v.into()),
+            seqnr,
+            callback,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
+pub struct ImportSubscriptions {
+    pub inserted: i64,
+    pub ambiguous: Option<i64>,
 }
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
@@ -461,6 +584,205 @@ where
 {
     pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
         StringQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SubscriptionTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor:
+        fn(&tokio_postgres::Row) -> Result<SubscriptionTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(SubscriptionTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SubscriptionTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(SubscriptionTransferBorrowed) -> R,
+    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, R, N> {
+        SubscriptionTransferQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ImportSubscriptionsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<ImportSubscriptions, tokio_postgres::Error>,
+    mapper: fn(ImportSubscriptions) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ImportSubscriptionsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(ImportSubscriptions) -> R,
+    ) -> ImportSubscriptionsQuery<'c, 'a, 's, C, R, N> {
+        ImportSubscriptionsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1053,5 +1375,409 @@ impl DeleteAllSubscriptionsStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.into(),
         }
+    }
+}
+pub struct ExportSubscriptionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_subscriptions() -> ExportSubscriptionsStmt {
+    ExportSubscriptionsStmt(
+        "SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback FROM subscriptions ORDER BY id, peer_sub_id",
+        None,
+    )
+}
+impl ExportSubscriptionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 0> {
+        SubscriptionTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<SubscriptionTransferBorrowed, tokio_postgres::Error> {
+                Ok(SubscriptionTransferBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    subid: row.try_get(2)?,
+                    granularity: row.try_get(3)?,
+                    target: row.try_get(4)?,
+                    subtarget: row.try_get(5)?,
+                    resource: row.try_get(6)?,
+                    seqnr: row.try_get(7)?,
+                    callback: row.try_get(8)?,
+                })
+            },
+            mapper: |it| SubscriptionTransfer::from(it),
+        }
+    }
+}
+pub struct ImportSubscriptionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_subscriptions() -> ImportSubscriptionsStmt {
+    ImportSubscriptionsStmt(
+        "WITH input AS ( SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::int[], $11::bool[]) AS i(ord, id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback) ), inserted AS ( INSERT INTO subscriptions (id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback) SELECT id, peer_sub_id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback FROM input ORDER BY ord ON CONFLICT (id, peer_sub_id) DO NOTHING RETURNING 1 ), ambiguous AS ( SELECT i.ord FROM input i JOIN subscriptions s ON s.id = i.id AND s.peer_sub_id = i.peer_sub_id WHERE s.peerid <> i.peerid OR s.subid <> i.subid UNION ALL SELECT j.ord FROM input i JOIN input j ON j.id = i.id AND j.peer_sub_id = i.peer_sub_id AND i.ord < j.ord WHERE i.peerid <> j.peerid OR i.subid <> j.subid ) SELECT (SELECT count(*) FROM inserted) AS inserted, (SELECT min(ord) FROM ambiguous) AS ambiguous",
+        None,
+    )
+}
+impl ImportSubscriptionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+        T6: crate::StringSql,
+        T7: crate::ArraySql<Item = T6>,
+        T8: crate::StringSql,
+        T9: crate::ArraySql<Item = T8>,
+        T10: crate::StringSql,
+        T11: crate::ArraySql<Item = Option<T10>>,
+        T12: crate::StringSql,
+        T13: crate::ArraySql<Item = Option<T12>>,
+        T14: crate::StringSql,
+        T15: crate::ArraySql<Item = Option<T14>>,
+        T16: crate::StringSql,
+        T17: crate::ArraySql<Item = Option<T16>>,
+        T18: crate::ArraySql<Item = i32>,
+        T19: crate::ArraySql<Item = bool>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        peer_sub_ids: &'a T5,
+        peerids: &'a T7,
+        subids: &'a T9,
+        granularities: &'a T11,
+        targets: &'a T13,
+        subtargets: &'a T15,
+        resources: &'a T17,
+        seqnrs: &'a T18,
+        callbacks: &'a T19,
+    ) -> ImportSubscriptionsQuery<'c, 'a, 's, C, ImportSubscriptions, 11> {
+        ImportSubscriptionsQuery {
+            client,
+            params: [
+                ords,
+                ids,
+                peer_sub_ids,
+                peerids,
+                subids,
+                granularities,
+                targets,
+                subtargets,
+                resources,
+                seqnrs,
+                callbacks,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ImportSubscriptions, tokio_postgres::Error> {
+                    Ok(ImportSubscriptions {
+                        inserted: row.try_get(0)?,
+                        ambiguous: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| ImportSubscriptions::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+    T10: crate::StringSql,
+    T11: crate::ArraySql<Item = Option<T10>>,
+    T12: crate::StringSql,
+    T13: crate::ArraySql<Item = Option<T12>>,
+    T14: crate::StringSql,
+    T15: crate::ArraySql<Item = Option<T14>>,
+    T16: crate::StringSql,
+    T17: crate::ArraySql<Item = Option<T16>>,
+    T18: crate::ArraySql<Item = i32>,
+    T19: crate::ArraySql<Item = bool>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportSubscriptionsParams<
+            T1,
+            T2,
+            T3,
+            T4,
+            T5,
+            T6,
+            T7,
+            T8,
+            T9,
+            T10,
+            T11,
+            T12,
+            T13,
+            T14,
+            T15,
+            T16,
+            T17,
+            T18,
+            T19,
+        >,
+        ImportSubscriptionsQuery<'c, 'a, 's, C, ImportSubscriptions, 11>,
+        C,
+    > for ImportSubscriptionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportSubscriptionsParams<
+            T1,
+            T2,
+            T3,
+            T4,
+            T5,
+            T6,
+            T7,
+            T8,
+            T9,
+            T10,
+            T11,
+            T12,
+            T13,
+            T14,
+            T15,
+            T16,
+            T17,
+            T18,
+            T19,
+        >,
+    ) -> ImportSubscriptionsQuery<'c, 'a, 's, C, ImportSubscriptions, 11> {
+        self.bind(
+            client,
+            &params.ords,
+            &params.ids,
+            &params.peer_sub_ids,
+            &params.peerids,
+            &params.subids,
+            &params.granularities,
+            &params.targets,
+            &params.subtargets,
+            &params.resources,
+            &params.seqnrs,
+            &params.callbacks,
+        )
+    }
+}
+pub struct MissingSubscriptionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_subscriptions() -> MissingSubscriptionsStmt {
+    MissingSubscriptionsStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[]) AS k(ord, id, peer_sub_id, peerid, subid) WHERE NOT EXISTS ( SELECT 1 FROM subscriptions s WHERE s.id = k.id AND s.peer_sub_id = k.peer_sub_id AND s.peerid = k.peerid AND s.subid = k.subid ) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingSubscriptionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+        T6: crate::StringSql,
+        T7: crate::ArraySql<Item = T6>,
+        T8: crate::StringSql,
+        T9: crate::ArraySql<Item = T8>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        peer_sub_ids: &'a T5,
+        peerids: &'a T7,
+        subids: &'a T9,
+    ) -> I64Query<'c, 'a, 's, C, i64, 5> {
+        I64Query {
+            client,
+            params: [ords, ids, peer_sub_ids, peerids, subids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+    T6: crate::StringSql,
+    T7: crate::ArraySql<Item = T6>,
+    T8: crate::StringSql,
+    T9: crate::ArraySql<Item = T8>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingSubscriptionsParams<T1, T2, T3, T4, T5, T6, T7, T8, T9>,
+        I64Query<'c, 'a, 's, C, i64, 5>,
+        C,
+    > for MissingSubscriptionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingSubscriptionsParams<T1, T2, T3, T4, T5, T6, T7, T8, T9>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 5> {
+        self.bind(
+            client,
+            &params.ords,
+            &params.ids,
+            &params.peer_sub_ids,
+            &params.peerids,
+            &params.subids,
+        )
+    }
+}
+pub struct StoredSubscriptionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_subscriptions() -> StoredSubscriptionsStmt {
+    StoredSubscriptionsStmt(
+        "SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback FROM subscriptions WHERE (id, peer_sub_id, peerid, subid) IN ( SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[]) )",
+        None,
+    )
+}
+impl StoredSubscriptionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+        T7: crate::StringSql,
+        T8: crate::ArraySql<Item = T7>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        peer_sub_ids: &'a T4,
+        peerids: &'a T6,
+        subids: &'a T8,
+    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4> {
+        SubscriptionTransferQuery {
+            client,
+            params: [ids, peer_sub_ids, peerids, subids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<SubscriptionTransferBorrowed, tokio_postgres::Error> {
+                Ok(SubscriptionTransferBorrowed {
+                    id: row.try_get(0)?,
+                    peerid: row.try_get(1)?,
+                    subid: row.try_get(2)?,
+                    granularity: row.try_get(3)?,
+                    target: row.try_get(4)?,
+                    subtarget: row.try_get(5)?,
+                    resource: row.try_get(6)?,
+                    seqnr: row.try_get(7)?,
+                    callback: row.try_get(8)?,
+                })
+            },
+            mapper: |it| SubscriptionTransfer::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        StoredSubscriptionsParams<T1, T2, T3, T4, T5, T6, T7, T8>,
+        SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4>,
+        C,
+    > for StoredSubscriptionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a StoredSubscriptionsParams<T1, T2, T3, T4, T5, T6, T7, T8>,
+    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4> {
+        self.bind(
+            client,
+            &params.ids,
+            &params.peer_sub_ids,
+            &params.peerids,
+            &params.subids,
+        )
     }
 }

@@ -105,6 +105,95 @@ pub struct DeleteTrustParams<T1: crate::StringSql, T2: crate::StringSql> {
     pub id: T1,
     pub peerid: T2,
 }
+#[derive(Debug)]
+pub struct ImportTrustsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+    T9: crate::StringSql,
+    T10: crate::ArraySql<Item = T9>,
+    T11: crate::StringSql,
+    T12: crate::ArraySql<Item = T11>,
+    T13: crate::StringSql,
+    T14: crate::ArraySql<Item = Option<T13>>,
+    T15: crate::ArraySql<Item = bool>,
+    T16: crate::ArraySql<Item = bool>,
+    T17: crate::ArraySql<Item = bool>,
+    T18: crate::StringSql,
+    T19: crate::ArraySql<Item = Option<T18>>,
+    T20: crate::StringSql,
+    T21: crate::ArraySql<Item = Option<T20>>,
+    T22: crate::StringSql,
+    T23: crate::ArraySql<Item = Option<T22>>,
+    T24: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    T25: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    T26: crate::StringSql,
+    T27: crate::ArraySql<Item = Option<T26>>,
+    T28: crate::StringSql,
+    T29: crate::ArraySql<Item = Option<T28>>,
+    T30: crate::StringSql,
+    T31: crate::ArraySql<Item = Option<T30>>,
+    T32: crate::StringSql,
+    T33: crate::ArraySql<Item = Option<T32>>,
+    T34: crate::StringSql,
+    T35: crate::ArraySql<Item = Option<T34>>,
+    T36: crate::StringSql,
+    T37: crate::ArraySql<Item = Option<T36>>,
+    T38: crate::StringSql,
+    T39: crate::ArraySql<Item = Option<T38>>,
+    T40: crate::ArraySql<Item = Option<chrono::DateTime<chrono::FixedOffset>>>,
+> {
+    pub ids: T2,
+    pub peerids: T4,
+    pub baseuris: T6,
+    pub peer_types: T8,
+    pub relationships: T10,
+    pub secrets: T12,
+    pub descs: T14,
+    pub approveds: T15,
+    pub peer_approveds: T16,
+    pub verifieds: T17,
+    pub verification_tokens: T19,
+    pub peer_identifiers: T21,
+    pub established_vias: T23,
+    pub created_ats: T24,
+    pub last_accesseds: T25,
+    pub last_connected_vias: T27,
+    pub client_names: T29,
+    pub client_versions: T31,
+    pub client_platforms: T33,
+    pub oauth_client_ids: T35,
+    pub aw_supporteds: T37,
+    pub aw_versions: T39,
+    pub capabilities_fetched_ats: T40,
+}
+#[derive(Debug)]
+pub struct MissingTrustsParams<
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+> {
+    pub ords: T1,
+    pub ids: T3,
+    pub peerids: T5,
+}
+#[derive(Debug)]
+pub struct StoredTrustsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub ids: T2,
+    pub peerids: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct TrustRow {
     pub id: String,
@@ -183,6 +272,112 @@ impl<'a> From<TrustRowBorrowed<'a>> for TrustRow {
             aw_version,
             capabilities_fetched_at,
         }: TrustRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            peerid: peerid.into(),
+            baseuri: baseuri.into(),
+            peer_type: peer_type.into(),
+            relationship: relationship.into(),
+            secret: secret.into(),
+            desc: desc.map(|v| v.into()),
+            approved,
+            peer_approved,
+            verified,
+            verification_token: verification_token.map(|v| v.into()),
+            peer_identifier: peer_identifier.map(|v| v.into()),
+            established_via: established_via.map(|v| v.into()),
+            created_at,
+            last_accessed,
+            last_connected_via: last_connected_via.map(|v| v.into()),
+            client_name: client_name.map(|v| v.into()),
+            client_version: client_version.map(|v| v.into()),
+            client_platform: client_platform.map(|v| v.into()),
+            oauth_client_id: oauth_client_id.map(|v| v.into()),
+            aw_supported: aw_supported.map(|v| v.into()),
+            aw_version: aw_version.map(|v| v.into()),
+            capabilities_fetched_at,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct TrustTransfer {
+    pub id: String,
+    pub peerid: String,
+    pub baseuri: String,
+    pub peer_type: String,
+    pub relationship: String,
+    pub secret: String,
+    pub desc: Option<String>,
+    pub approved: bool,
+    pub peer_approved: bool,
+    pub verified: bool,
+    pub verification_token: Option<String>,
+    pub peer_identifier: Option<String>,
+    pub established_via: Option<String>,
+    pub created_at: Option<chrono::NaiveDateTime>,
+    pub last_accessed: Option<chrono::NaiveDateTime>,
+    pub last_connected_via: Option<String>,
+    pub client_name: Option<String>,
+    pub client_version: Option<String>,
+    pub client_platform: Option<String>,
+    pub oauth_client_id: Option<String>,
+    pub aw_supported: Option<String>,
+    pub aw_version: Option<String>,
+    pub capabilities_fetched_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+pub struct TrustTransferBorrowed<'a> {
+    pub id: &'a str,
+    pub peerid: &'a str,
+    pub baseuri: &'a str,
+    pub peer_type: &'a str,
+    pub relationship: &'a str,
+    pub secret: &'a str,
+    pub desc: Option<&'a str>,
+    pub approved: bool,
+    pub peer_approved: bool,
+    pub verified: bool,
+    pub verification_token: Option<&'a str>,
+    pub peer_identifier: Option<&'a str>,
+    pub established_via: Option<&'a str>,
+    pub created_at: Option<chrono::NaiveDateTime>,
+    pub last_accessed: Option<chrono::NaiveDateTime>,
+    pub last_connected_via: Option<&'a str>,
+    pub client_name: Option<&'a str>,
+    pub client_version: Option<&'a str>,
+    pub client_platform: Option<&'a str>,
+    pub oauth_client_id: Option<&'a str>,
+    pub aw_supported: Option<&'a str>,
+    pub aw_version: Option<&'a str>,
+    pub capabilities_fetched_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+impl<'a> From<TrustTransferBorrowed<'a>> for TrustTransfer {
+    fn from(
+        TrustTransferBorrowed {
+            id,
+            peerid,
+            baseuri,
+            peer_type,
+            relationship,
+            secret,
+            desc,
+            approved,
+            peer_approved,
+            verified,
+            verification_token,
+            peer_identifier,
+            established_via,
+            created_at,
+            last_accessed,
+            last_connected_via,
+            client_name,
+            client_version,
+            client_platform,
+            oauth_client_id,
+            aw_supported,
+            aw_version,
+            capabilities_fetched_at,
+        }: TrustTransferBorrowed<'a>,
     ) -> Self {
         Self {
             id: id.into(),
@@ -355,6 +550,73 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct TrustTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<TrustTransferBorrowed, tokio_postgres::Error>,
+    mapper: fn(TrustTransferBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> TrustTransferQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(TrustTransferBorrowed) -> R,
+    ) -> TrustTransferQuery<'c, 'a, 's, C, R, N> {
+        TrustTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1138,5 +1400,516 @@ impl DeleteTrustsOfActorStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+pub struct ExportTrustsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn export_trusts() -> ExportTrustsStmt {
+    ExportTrustsStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, \"desc\", approved, peer_approved, verified, verification_token, peer_identifier, established_via, created_at, last_accessed, last_connected_via, client_name, client_version, client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at FROM trusts ORDER BY id, peerid",
+        None,
+    )
+}
+impl ExportTrustsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 0> {
+        TrustTransferQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<TrustTransferBorrowed, tokio_postgres::Error> {
+                    Ok(TrustTransferBorrowed {
+                        id: row.try_get(0)?,
+                        peerid: row.try_get(1)?,
+                        baseuri: row.try_get(2)?,
+                        peer_type: row.try_get(3)?,
+                        relationship: row.try_get(4)?,
+                        secret: row.try_get(5)?,
+                        desc: row.try_get(6)?,
+                        approved: row.try_get(7)?,
+                        peer_approved: row.try_get(8)?,
+                        verified: row.try_get(9)?,
+                        verification_token: row.try_get(10)?,
+                        peer_identifier: row.try_get(11)?,
+                        established_via: row.try_get(12)?,
+                        created_at: row.try_get(13)?,
+                        last_accessed: row.try_get(14)?,
+                        last_connected_via: row.try_get(15)?,
+                        client_name: row.try_get(16)?,
+                        client_version: row.try_get(17)?,
+                        client_platform: row.try_get(18)?,
+                        oauth_client_id: row.try_get(19)?,
+                        aw_supported: row.try_get(20)?,
+                        aw_version: row.try_get(21)?,
+                        capabilities_fetched_at: row.try_get(22)?,
+                    })
+                },
+            mapper: |it| TrustTransfer::from(it),
+        }
+    }
+}
+pub struct ImportTrustsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn import_trusts() -> ImportTrustsStmt {
+    ImportTrustsStmt(
+        "WITH inserted AS ( INSERT INTO trusts ( id, peerid, baseuri, type, relationship, secret, \"desc\", approved, peer_approved, verified, verification_token, peer_identifier, established_via, created_at, last_accessed, last_connected_via, client_name, client_version, client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at ) SELECT * FROM unnest( $1::varchar[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::text[], $8::bool[], $9::bool[], $10::bool[], $11::varchar[], $12::varchar[], $13::varchar[], $14::timestamp[], $15::timestamp[], $16::varchar[], $17::varchar[], $18::varchar[], $19::varchar[], $20::varchar[], $21::text[], $22::varchar[], $23::timestamptz[] ) ON CONFLICT (id, peerid) DO NOTHING RETURNING 1 ) SELECT count(*) AS inserted FROM inserted",
+        None,
+    )
+}
+impl ImportTrustsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+        T7: crate::StringSql,
+        T8: crate::ArraySql<Item = T7>,
+        T9: crate::StringSql,
+        T10: crate::ArraySql<Item = T9>,
+        T11: crate::StringSql,
+        T12: crate::ArraySql<Item = T11>,
+        T13: crate::StringSql,
+        T14: crate::ArraySql<Item = Option<T13>>,
+        T15: crate::ArraySql<Item = bool>,
+        T16: crate::ArraySql<Item = bool>,
+        T17: crate::ArraySql<Item = bool>,
+        T18: crate::StringSql,
+        T19: crate::ArraySql<Item = Option<T18>>,
+        T20: crate::StringSql,
+        T21: crate::ArraySql<Item = Option<T20>>,
+        T22: crate::StringSql,
+        T23: crate::ArraySql<Item = Option<T22>>,
+        T24: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+        T25: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+        T26: crate::StringSql,
+        T27: crate::ArraySql<Item = Option<T26>>,
+        T28: crate::StringSql,
+        T29: crate::ArraySql<Item = Option<T28>>,
+        T30: crate::StringSql,
+        T31: crate::ArraySql<Item = Option<T30>>,
+        T32: crate::StringSql,
+        T33: crate::ArraySql<Item = Option<T32>>,
+        T34: crate::StringSql,
+        T35: crate::ArraySql<Item = Option<T34>>,
+        T36: crate::StringSql,
+        T37: crate::ArraySql<Item = Option<T36>>,
+        T38: crate::StringSql,
+        T39: crate::ArraySql<Item = Option<T38>>,
+        T40: crate::ArraySql<Item = Option<chrono::DateTime<chrono::FixedOffset>>>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        peerids: &'a T4,
+        baseuris: &'a T6,
+        peer_types: &'a T8,
+        relationships: &'a T10,
+        secrets: &'a T12,
+        descs: &'a T14,
+        approveds: &'a T15,
+        peer_approveds: &'a T16,
+        verifieds: &'a T17,
+        verification_tokens: &'a T19,
+        peer_identifiers: &'a T21,
+        established_vias: &'a T23,
+        created_ats: &'a T24,
+        last_accesseds: &'a T25,
+        last_connected_vias: &'a T27,
+        client_names: &'a T29,
+        client_versions: &'a T31,
+        client_platforms: &'a T33,
+        oauth_client_ids: &'a T35,
+        aw_supporteds: &'a T37,
+        aw_versions: &'a T39,
+        capabilities_fetched_ats: &'a T40,
+    ) -> I64Query<'c, 'a, 's, C, i64, 23> {
+        I64Query {
+            client,
+            params: [
+                ids,
+                peerids,
+                baseuris,
+                peer_types,
+                relationships,
+                secrets,
+                descs,
+                approveds,
+                peer_approveds,
+                verifieds,
+                verification_tokens,
+                peer_identifiers,
+                established_vias,
+                created_ats,
+                last_accesseds,
+                last_connected_vias,
+                client_names,
+                client_versions,
+                client_platforms,
+                oauth_client_ids,
+                aw_supporteds,
+                aw_versions,
+                capabilities_fetched_ats,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+    T7: crate::StringSql,
+    T8: crate::ArraySql<Item = T7>,
+    T9: crate::StringSql,
+    T10: crate::ArraySql<Item = T9>,
+    T11: crate::StringSql,
+    T12: crate::ArraySql<Item = T11>,
+    T13: crate::StringSql,
+    T14: crate::ArraySql<Item = Option<T13>>,
+    T15: crate::ArraySql<Item = bool>,
+    T16: crate::ArraySql<Item = bool>,
+    T17: crate::ArraySql<Item = bool>,
+    T18: crate::StringSql,
+    T19: crate::ArraySql<Item = Option<T18>>,
+    T20: crate::StringSql,
+    T21: crate::ArraySql<Item = Option<T20>>,
+    T22: crate::StringSql,
+    T23: crate::ArraySql<Item = Option<T22>>,
+    T24: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    T25: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
+    T26: crate::StringSql,
+    T27: crate::ArraySql<Item = Option<T26>>,
+    T28: crate::StringSql,
+    T29: crate::ArraySql<Item = Option<T28>>,
+    T30: crate::StringSql,
+    T31: crate::ArraySql<Item = Option<T30>>,
+    T32: crate::StringSql,
+    T33: crate::ArraySql<Item = Option<T32>>,
+    T34: crate::StringSql,
+    T35: crate::ArraySql<Item = Option<T34>>,
+    T36: crate::StringSql,
+    T37: crate::ArraySql<Item = Option<T36>>,
+    T38: crate::StringSql,
+    T39: crate::ArraySql<Item = Option<T38>>,
+    T40: crate::ArraySql<Item = Option<chrono::DateTime<chrono::FixedOffset>>>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ImportTrustsParams<
+            T1,
+            T2,
+            T3,
+            T4,
+            T5,
+            T6,
+            T7,
+            T8,
+            T9,
+            T10,
+            T11,
+            T12,
+            T13,
+            T14,
+            T15,
+            T16,
+            T17,
+            T18,
+            T19,
+            T20,
+            T21,
+            T22,
+            T23,
+            T24,
+            T25,
+            T26,
+            T27,
+            T28,
+            T29,
+            T30,
+            T31,
+            T32,
+            T33,
+            T34,
+            T35,
+            T36,
+            T37,
+            T38,
+            T39,
+            T40,
+        >,
+        I64Query<'c, 'a, 's, C, i64, 23>,
+        C,
+    > for ImportTrustsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ImportTrustsParams<
+            T1,
+            T2,
+            T3,
+            T4,
+            T5,
+            T6,
+            T7,
+            T8,
+            T9,
+            T10,
+            T11,
+            T12,
+            T13,
+            T14,
+            T15,
+            T16,
+            T17,
+            T18,
+            T19,
+            T20,
+            T21,
+            T22,
+            T23,
+            T24,
+            T25,
+            T26,
+            T27,
+            T28,
+            T29,
+            T30,
+            T31,
+            T32,
+            T33,
+            T34,
+            T35,
+            T36,
+            T37,
+            T38,
+            T39,
+            T40,
+        >,
+    ) -> I64Query<'c, 'a, 's, C, i64, 23> {
+        self.bind(
+            client,
+            &params.ids,
+            &params.peerids,
+            &params.baseuris,
+            &params.peer_types,
+            &params.relationships,
+            &params.secrets,
+            &params.descs,
+            &params.approveds,
+            &params.peer_approveds,
+            &params.verifieds,
+            &params.verification_tokens,
+            &params.peer_identifiers,
+            &params.established_vias,
+            &params.created_ats,
+            &params.last_accesseds,
+            &params.last_connected_vias,
+            &params.client_names,
+            &params.client_versions,
+            &params.client_platforms,
+            &params.oauth_client_ids,
+            &params.aw_supporteds,
+            &params.aw_versions,
+            &params.capabilities_fetched_ats,
+        )
+    }
+}
+pub struct MissingTrustsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn missing_trusts() -> MissingTrustsStmt {
+    MissingTrustsStmt(
+        "SELECT k.ord FROM unnest($1::bigint[], $2::varchar[], $3::varchar[]) AS k(ord, id, peerid) WHERE NOT EXISTS (SELECT 1 FROM trusts t WHERE t.id = k.id AND t.peerid = k.peerid) ORDER BY k.ord",
+        None,
+    )
+}
+impl MissingTrustsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i64>,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+        T4: crate::StringSql,
+        T5: crate::ArraySql<Item = T4>,
+    >(
+        &'s self,
+        client: &'c C,
+        ords: &'a T1,
+        ids: &'a T3,
+        peerids: &'a T5,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
+            client,
+            params: [ords, ids, peerids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i64>,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+    T4: crate::StringSql,
+    T5: crate::ArraySql<Item = T4>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        MissingTrustsParams<T1, T2, T3, T4, T5>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
+        C,
+    > for MissingTrustsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a MissingTrustsParams<T1, T2, T3, T4, T5>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        self.bind(client, &params.ords, &params.ids, &params.peerids)
+    }
+}
+pub struct StoredTrustsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn stored_trusts() -> StoredTrustsStmt {
+    StoredTrustsStmt(
+        "SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, \"desc\", approved, peer_approved, verified, verification_token, peer_identifier, established_via, created_at, last_accessed, last_connected_via, client_name, client_version, client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at FROM trusts WHERE (id, peerid) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[]))",
+        None,
+    )
+}
+impl StoredTrustsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        ids: &'a T2,
+        peerids: &'a T4,
+    ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2> {
+        TrustTransferQuery {
+            client,
+            params: [ids, peerids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<TrustTransferBorrowed, tokio_postgres::Error> {
+                    Ok(TrustTransferBorrowed {
+                        id: row.try_get(0)?,
+                        peerid: row.try_get(1)?,
+                        baseuri: row.try_get(2)?,
+                        peer_type: row.try_get(3)?,
+                        relationship: row.try_get(4)?,
+                        secret: row.try_get(5)?,
+                        desc: row.try_get(6)?,
+                        approved: row.try_get(7)?,
+                        peer_approved: row.try_get(8)?,
+                        verified: row.try_get(9)?,
+                        verification_token: row.try_get(10)?,
+                        peer_identifier: row.try_get(11)?,
+                        established_via: row.try_get(12)?,
+                        created_at: row.try_get(13)?,
+                        last_accessed: row.try_get(14)?,
+                        last_connected_via: row.try_get(15)?,
+                        client_name: row.try_get(16)?,
+                        client_version: row.try_get(17)?,
+                        client_platform: row.try_get(18)?,
+                        oauth_client_id: row.try_get(19)?,
+                        aw_supported: row.try_get(20)?,
+                        aw_version: row.try_get(21)?,
+                        capabilities_fetched_at: row.try_get(22)?,
+                    })
+                },
+            mapper: |it| TrustTransfer::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        StoredTrustsParams<T1, T2, T3, T4>,
+        TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2>,
+        C,
+    > for StoredTrustsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a StoredTrustsParams<T1, T2, T3, T4>,
+    ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2> {
+        self.bind(client, &params.ids, &params.peerids)
     }
 }

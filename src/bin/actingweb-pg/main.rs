@@ -57,6 +57,29 @@ enum Command {
         #[arg(long, default_values_t = [1, 8])]
         concurrency: Vec<usize>,
     },
+    /// Write every table except property_lookup (rebuilt by import) to DIR as <table>.json, in
+    /// the format of the reference's DynamoDB -> PostgreSQL script, from one snapshot. DIR is
+    /// created when missing; existing files are replaced.
+    Export {
+        /// The directory to write.
+        dir: std::path::PathBuf,
+    },
+    /// Import the <table>.json files of DIR (written by `export` or by the reference's
+    /// script): every record validated, one transaction per table, records already stored
+    /// counted and left as they are, then property_lookup rebuilt for the indexed names.
+    Import {
+        /// The directory to read.
+        dir: std::path::PathBuf,
+        /// Read, validate and count everything, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Check the database against the files of DIR: every record's key, and a sample of
+    /// records field by field. Exits 1 when anything is missing or differs.
+    Validate {
+        /// The directory to read.
+        dir: std::path::PathBuf,
+    },
 }
 
 #[tokio::main]
@@ -71,6 +94,9 @@ async fn main() -> ExitCode {
             actors,
             concurrency,
         } => run_bench(cli.json, actors, &concurrency).await,
+        Command::Export { dir } => export(cli.json, &dir).await,
+        Command::Import { dir, dry_run } => import(cli.json, &dir, dry_run).await,
+        Command::Validate { dir } => validate(cli.json, &dir).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -268,4 +294,166 @@ async fn purge_expired(
             _ = tokio::signal::ctrl_c() => return Ok(()),
         }
     }
+}
+
+/// The progress bar of export, import and validate: on stderr when it is a terminal, hidden
+/// otherwise.
+struct TransferBar(indicatif::ProgressBar);
+
+impl TransferBar {
+    fn new() -> TransferBar {
+        use std::io::IsTerminal;
+        TransferBar(if std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr())
+        } else {
+            indicatif::ProgressBar::hidden()
+        })
+    }
+}
+
+impl actingweb_pg::TransferProgress for TransferBar {
+    fn table_started(&self, table: &str, total_bytes: Option<u64>) {
+        let template = match total_bytes {
+            Some(_) => "{spinner} {msg:40} [{bar:30}] {bytes}/{total_bytes} {elapsed}",
+            None => "{spinner} {msg:40} {elapsed}",
+        };
+        let style = indicatif::ProgressStyle::with_template(template)
+            .expect("a valid template")
+            .progress_chars("=> ");
+        self.0.reset();
+        self.0.set_style(style);
+        self.0.set_length(total_bytes.unwrap_or(0));
+        self.0.set_message(table.to_string());
+    }
+
+    fn rows_done(&self, table: &str, rows: u64, bytes: Option<u64>) {
+        self.0.set_message(format!("{table}: {rows} rows"));
+        match bytes {
+            Some(bytes) => self.0.set_position(bytes),
+            None => self.0.tick(),
+        }
+    }
+
+    fn table_finished(&self, _table: &str) {
+        self.0.set_position(self.0.length().unwrap_or(0));
+    }
+}
+
+impl Drop for TransferBar {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
+}
+
+fn rate(rows: u64, elapsed: std::time::Duration) -> String {
+    let seconds = elapsed.as_secs_f64();
+    format!(
+        "{rows} rows in {seconds:.2} s ({:.0} rows/s)",
+        rows as f64 / seconds.max(1e-9)
+    )
+}
+
+async fn export(json: bool, dir: &std::path::Path) -> AnyResult<()> {
+    let store = configured_store().await?;
+    let started = std::time::Instant::now();
+    let report = store.export(dir, &TransferBar::new()).await?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!("{:<26} {:<32} {:>10}", "table", "file", "rows");
+    for table in &report.tables {
+        println!("{:<26} {:<32} {:>10}", table.table, table.file, table.rows);
+    }
+    println!("{:<26} {:<32} {:>10}", "total", "", report.total_rows());
+    println!(
+        "exported to {}: {}",
+        dir.display(),
+        rate(report.total_rows(), started.elapsed())
+    );
+    Ok(())
+}
+
+async fn import(json: bool, dir: &std::path::Path, dry_run: bool) -> AnyResult<()> {
+    let store = configured_store().await?;
+    let started = std::time::Instant::now();
+    let options = actingweb_pg::ImportOptions { dry_run };
+    let report = store.import(dir, options, &TransferBar::new()).await?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!(
+        "{:<26} {:>10} {:>10} {:>10}  note",
+        "table", "read", "inserted", "present"
+    );
+    for t in &report.tables {
+        let line = format!(
+            "{:<26} {:>10} {:>10} {:>10}  {}",
+            t.table,
+            t.rows_read,
+            t.inserted,
+            t.already_present,
+            t.note.as_deref().unwrap_or("")
+        );
+        println!("{}", line.trim_end());
+    }
+    let (read, inserted) = (report.total_read(), report.total_inserted());
+    println!(
+        "{:<26} {read:>10} {inserted:>10} {:>10}",
+        "total",
+        read - inserted
+    );
+    if dry_run {
+        println!("dry run: nothing was written");
+    }
+    println!("read {}", rate(read, started.elapsed()));
+    Ok(())
+}
+
+async fn validate(json: bool, dir: &std::path::Path) -> AnyResult<()> {
+    let store = configured_store().await?;
+    let report = store.validate_import(dir, &TransferBar::new()).await?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!(
+            "{:<26} {:>10} {:>10} {:>10} {:>10}  note",
+            "table", "records", "found", "sampled", "mismatches"
+        );
+        for t in &report.tables {
+            let line = format!(
+                "{:<26} {:>10} {:>10} {:>10} {:>10}  {}",
+                t.table,
+                t.json_records,
+                t.found,
+                t.sampled,
+                t.mismatches.len(),
+                t.note.as_deref().unwrap_or("")
+            );
+            println!("{}", line.trim_end());
+        }
+        for t in &report.tables {
+            for m in &t.mismatches {
+                println!(
+                    "mismatch: {} record {} {}: {}: json {}, database {}",
+                    t.file, m.record, m.key, m.field, m.json, m.database
+                );
+            }
+        }
+    }
+    if report.passed() {
+        if !json {
+            println!("validation passed");
+        }
+        return Ok(());
+    }
+    let missing: u64 = report.tables.iter().map(|t| t.json_records - t.found).sum();
+    let differing = report
+        .tables
+        .iter()
+        .flat_map(|t| &t.mismatches)
+        .filter(|m| m.field != "row")
+        .count();
+    Err(format!("validation failed: missing rows: {missing}, differing fields: {differing}").into())
 }
