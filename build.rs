@@ -7,7 +7,8 @@
 //! 2. a throwaway cluster started from the local PostgreSQL binaries, or
 //! 3. none: the checked-in `codegen/` is used as it is, with one warning.
 //!
-//! Output is staged in `OUT_DIR` and only files whose bytes changed are copied into `codegen/`.
+//! Output is staged in `OUT_DIR` and only files whose bytes changed are copied into
+//! `codegen/src/`.
 //! Nothing is written when the crate is built from a package (a registry or `cargo package`),
 //! nor when the `regen` feature is off.
 
@@ -121,8 +122,12 @@ mod regen {
         if let Err(e) = result {
             panic!("cornucopia could not generate code from queries/ and schema.sql:\n{e}");
         }
-        let dest = manifest_dir.join("codegen");
-        let changed = sync_dir(&staged, &dest).expect("copy generated code into codegen/");
+        // Only the sources: the generated Cargo.toml is not needed (the code compiles inside
+        // this crate), and a Cargo.toml below the package would make `cargo package` leave
+        // codegen/ out of the published crate.
+        let dest = manifest_dir.join("codegen").join("src");
+        let changed =
+            sync_dir(&staged.join("src"), &dest).expect("copy generated code into codegen/src/");
         if !changed.is_empty() {
             eprintln!(
                 "regenerated codegen/ via {source} in {:.2?}; changed: {changed:?}",
