@@ -31,7 +31,9 @@ mod validate;
 
 use std::sync::Arc;
 
-use deadpool_postgres::{Hook, HookError, Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use deadpool_postgres::{
+    Hook, HookError, Manager, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
+};
 use tokio_postgres::NoTls;
 
 pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
@@ -96,6 +98,9 @@ impl Store {
             .wait_timeout(Some(config.pool_timeout))
             .create_timeout(Some(config.pool_timeout))
             .runtime(Runtime::Tokio1)
+            // The most recently used connection first: its server backend is awake and warm,
+            // and connections beyond what the load needs stay idle.
+            .queue_mode(QueueMode::Lifo)
             .post_create(Hook::async_fn(move |client, _| {
                 let sql = set_search_path.clone();
                 Box::pin(

@@ -102,9 +102,15 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
+            let mut shown = e.to_string();
             let mut source = e.source();
             while let Some(cause) = source {
-                eprintln!("  caused by: {cause}");
+                // Messages often end with their cause's text already; print only what is new.
+                let text = cause.to_string();
+                if !shown.ends_with(&text) {
+                    eprintln!("  caused by: {text}");
+                }
+                shown = text;
                 source = cause.source();
             }
             ExitCode::FAILURE
