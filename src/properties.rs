@@ -100,7 +100,7 @@ impl<'a> Properties<'a> {
     ///
     /// In lookup-table mode (the default) this is one index probe, and a lookup row counts
     /// only while its actor still holds exactly that value; a name that is not indexed is an
-    /// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput). With the lookup table
+    /// [`ErrorKind::InvalidInput`]. With the lookup table
     /// turned off it scans the properties table for the name and value.
     pub async fn actor_id_by_value(&self, name: &str, value: &str) -> Result<Option<String>> {
         validate::name("property name", name)?;
