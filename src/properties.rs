@@ -19,6 +19,26 @@ use crate::encoding::property_text;
 use crate::error::{Error, ErrorKind, Result};
 use crate::{Conn, in_transaction, validate, with_client};
 
+/// A conditional write (`$write`, a `bool`: whether it changed a row): one statement on a
+/// pooled connection for a name that is not indexed; for an indexed name it runs in a
+/// transaction followed by `$sync` (the lookup maintenance) when it changed a row.
+macro_rules! conditional_write {
+    ($self:ident, $name:expr, |$c:ident| $write:expr, |$tx:ident| $sync:expr) => {
+        if !$self.is_indexed($name) {
+            with_client!($self.conn, |$c| Ok($write))
+        } else {
+            Ok(in_transaction!($self.conn, |$c| {
+                let changed = $write;
+                if changed {
+                    let $tx = $c;
+                    $sync;
+                }
+                changed
+            }))
+        }
+    };
+}
+
 /// Operations on properties; get one from [`Store::properties`](crate::Store::properties).
 pub struct Properties<'a> {
     conn: Conn<'a>,
@@ -189,29 +209,18 @@ impl<'a> Properties<'a> {
         if value.is_empty() {
             return Err(Error::invalid("value", "must not be empty"));
         }
-        if !self.is_indexed(name) {
-            return with_client!(self.conn, |c| Ok(q::insert_property_if_absent()
+        conditional_write!(
+            self,
+            name,
+            |c| q::insert_property_if_absent()
                 .prepare(c)
                 .await?
                 .bind(c, &actor_id, &name, &value)
                 .opt()
                 .await?
-                .is_some()));
-        }
-        let created = in_transaction!(self.conn, |tx| {
-            let created = q::insert_property_if_absent()
-                .prepare(tx)
-                .await?
-                .bind(tx, &actor_id, &name, &value)
-                .opt()
-                .await?
-                .is_some();
-            if created {
-                sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await?;
-            }
-            created
-        });
-        Ok(created)
+                .is_some(),
+            |tx| sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await?
+        )
     }
 
     /// Replaces the value only if the stored text equals `expected` (compare-and-swap on the
@@ -226,29 +235,18 @@ impl<'a> Properties<'a> {
         check_key(actor_id, name)?;
         validate::text("expected", expected)?;
         validate::text("value", value)?;
-        if !self.is_indexed(name) {
-            return with_client!(self.conn, |c| Ok(q::update_property_if_value()
+        conditional_write!(
+            self,
+            name,
+            |c| q::update_property_if_value()
                 .prepare(c)
                 .await?
                 .bind(c, &value, &actor_id, &name, &expected)
                 .opt()
                 .await?
-                .is_some()));
-        }
-        let updated = in_transaction!(self.conn, |tx| {
-            let updated = q::update_property_if_value()
-                .prepare(tx)
-                .await?
-                .bind(tx, &value, &actor_id, &name, &expected)
-                .opt()
-                .await?
-                .is_some();
-            if updated {
-                sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await?;
-            }
-            updated
-        });
-        Ok(updated)
+                .is_some(),
+            |tx| sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await?
+        )
     }
 
     /// Deletes the property only if its stored text equals `value`. Returns whether it did.
@@ -260,35 +258,26 @@ impl<'a> Properties<'a> {
     ) -> Result<bool> {
         check_key(actor_id, name)?;
         validate::text("value", value)?;
-        if !self.is_indexed(name) {
-            return with_client!(self.conn, |c| Ok(q::delete_property_if_value()
+        conditional_write!(
+            self,
+            name,
+            |c| q::delete_property_if_value()
                 .prepare(c)
                 .await?
                 .bind(c, &actor_id, &name, &value)
                 .opt()
                 .await?
-                .is_some()));
-        }
-        let deleted = in_transaction!(self.conn, |tx| {
-            let deleted = q::delete_property_if_value()
-                .prepare(tx)
-                .await?
-                .bind(tx, &actor_id, &name, &value)
-                .opt()
-                .await?
-                .is_some();
-            if deleted {
+                .is_some(),
+            |tx| {
                 let names: &[&str] = &[name];
                 lq::delete_actor_lookups_named()
                     .prepare(tx)
                     .await?
                     .bind(tx, &actor_id, &names)
                     .all()
-                    .await?;
+                    .await?
             }
-            deleted
-        });
-        Ok(deleted)
+        )
     }
 
     /// Deletes the named properties; unknown names are ignored. Returns how many rows went.
