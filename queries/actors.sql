@@ -1,12 +1,15 @@
 -- Queries on the actors table. Every statement returns rows so that the generated code runs it
 -- on a prepared, per-connection cached statement.
 
+--: ActorIdParam()
+--: ActorIdsParam()
+--: CreatorParam()
 --: ActorRow(created_at?)
 
---! actor_by_id : ActorRow
-SELECT id, creator, passphrase, created_at FROM actors WHERE id = :id;
+--! actor_by_id ActorIdParam : ActorRow
+SELECT id, creator, passphrase, created_at FROM actors WHERE id = :actor_id;
 
---! actors_by_creator : ActorRow
+--! actors_by_creator CreatorParam : ActorRow
 SELECT id, creator, passphrase, created_at FROM actors WHERE creator = :creator ORDER BY id;
 
 --! list_actors : (id, creator)
@@ -15,7 +18,7 @@ SELECT id, creator FROM actors ORDER BY id;
 --! insert_actor : ActorRow
 -- created_at is naive UTC whatever the session TimeZone; no row when the id is taken.
 INSERT INTO actors (id, creator, passphrase, created_at)
-VALUES (:id, :creator, :passphrase, now() AT TIME ZONE 'UTC')
+VALUES (:actor_id, :creator, :passphrase, now() AT TIME ZONE 'UTC')
 ON CONFLICT (id) DO NOTHING
 RETURNING id, creator, passphrase, created_at;
 
@@ -23,34 +26,34 @@ RETURNING id, creator, passphrase, created_at;
 -- A NULL argument leaves that column as it is; no row when the actor does not exist.
 UPDATE actors
 SET creator = COALESCE(:creator, creator), passphrase = COALESCE(:passphrase, passphrase)
-WHERE id = :id
+WHERE id = :actor_id
 RETURNING true AS updated;
 
---! delete_actor
+--! delete_actor ActorIdParam
 -- Cascades to the actor's property_lookup rows (the only foreign key).
-DELETE FROM actors WHERE id = :id RETURNING true AS deleted;
+DELETE FROM actors WHERE id = :actor_id RETURNING true AS deleted;
 
---! lock_actor
+--! lock_actor ActorIdParam
 -- Whether the actor exists; its row stays key-share locked (cannot be deleted) until the
 -- transaction ends.
-SELECT true AS present FROM actors WHERE id = :id FOR KEY SHARE;
+SELECT true AS present FROM actors WHERE id = :actor_id FOR KEY SHARE;
 
---! lock_actor_for_delete
+--! lock_actor_for_delete ActorIdParam
 -- Locks the actor row so that writers that need the actor wait for the delete.
-SELECT true AS present FROM actors WHERE id = :id FOR UPDATE;
+SELECT true AS present FROM actors WHERE id = :actor_id FOR UPDATE;
 
---! delete_actor_everywhere : DeletedRows()
+--! delete_actor_everywhere ActorIdParam : DeletedRows()
 -- Every row of the actor in all nine tables, in one statement; the counts per table.
 WITH
-    deleted_properties AS (DELETE FROM properties WHERE id = :id RETURNING 1),
-    deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = :id RETURNING 1),
-    deleted_trusts AS (DELETE FROM trusts WHERE id = :id RETURNING 1),
-    deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = :id RETURNING 1),
-    deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = :id RETURNING 1),
-    deleted_diffs AS (DELETE FROM subscription_diffs WHERE id = :id RETURNING 1),
-    deleted_attributes AS (DELETE FROM attributes WHERE id = :id RETURNING 1),
-    deleted_suspensions AS (DELETE FROM subscription_suspensions WHERE id = :id RETURNING 1),
-    deleted_actors AS (DELETE FROM actors WHERE id = :id RETURNING 1)
+    deleted_properties AS (DELETE FROM properties WHERE id = :actor_id RETURNING 1),
+    deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = :actor_id RETURNING 1),
+    deleted_trusts AS (DELETE FROM trusts WHERE id = :actor_id RETURNING 1),
+    deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = :actor_id RETURNING 1),
+    deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = :actor_id RETURNING 1),
+    deleted_diffs AS (DELETE FROM subscription_diffs WHERE id = :actor_id RETURNING 1),
+    deleted_attributes AS (DELETE FROM attributes WHERE id = :actor_id RETURNING 1),
+    deleted_suspensions AS (DELETE FROM subscription_suspensions WHERE id = :actor_id RETURNING 1),
+    deleted_actors AS (DELETE FROM actors WHERE id = :actor_id RETURNING 1)
 SELECT
     (SELECT count(*) FROM deleted_actors) AS actors,
     (SELECT count(*) FROM deleted_properties) AS properties,
@@ -76,7 +79,7 @@ SELECT id, creator, passphrase, created_at FROM actors ORDER BY id;
 --! import_actors (created_ats[?])
 WITH inserted AS (
     INSERT INTO actors (id, creator, passphrase, created_at)
-    SELECT * FROM unnest(:ids::varchar[], :creators::varchar[], :passphrases::text[],
+    SELECT * FROM unnest(:actor_ids::varchar[], :creators::varchar[], :passphrases::text[],
                          :created_ats::timestamp[])
     ON CONFLICT (id) DO NOTHING
     RETURNING 1
@@ -85,9 +88,9 @@ SELECT count(*) AS inserted FROM inserted;
 
 --! missing_actors
 -- The positions of the records whose actor is not stored.
-SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[]) AS k(ord, id)
+SELECT k.ord FROM unnest(:ords::bigint[], :actor_ids::varchar[]) AS k(ord, id)
 WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = k.id)
 ORDER BY k.ord;
 
---! stored_actors : ActorTransfer
-SELECT id, creator, passphrase, created_at FROM actors WHERE id = ANY(:ids::varchar[]);
+--! stored_actors ActorIdsParam : ActorTransfer
+SELECT id, creator, passphrase, created_at FROM actors WHERE id = ANY(:actor_ids::varchar[]);

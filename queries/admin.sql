@@ -1,6 +1,9 @@
 -- Queries about the database itself: migration state and health metrics.
 
---! migration_lock
+--: KeyParam()
+--: RevisionParam()
+
+--! migration_lock KeyParam
 -- Serialises migrators until the end of the transaction.
 SELECT true AS locked FROM (SELECT pg_advisory_xact_lock(:key)) AS l;
 
@@ -14,7 +17,7 @@ SELECT version_num FROM alembic_version ORDER BY version_num;
 --! clear_revisions
 DELETE FROM alembic_version RETURNING version_num;
 
---! record_revision
+--! record_revision RevisionParam
 INSERT INTO alembic_version (version_num) VALUES (:revision) RETURNING version_num;
 
 --! server_facts : (server_version, active_connections, database_size)

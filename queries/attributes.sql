@@ -11,13 +11,14 @@
 -- data is read as text: the facade parses it, so a value serde_json cannot hold is an error
 -- rather than a panic in the generated code.
 
+--: ActorIdParam()
 --: AttributeRow(data?, timestamp?, ttl_timestamp?)
 --: NamedAttributeRow(data?, timestamp?, ttl_timestamp?)
 --: BucketAttributeRow(data?, timestamp?, ttl_timestamp?)
 
 --! attribute : AttributeRow
 SELECT data::text AS data, timestamp, ttl_timestamp FROM attributes
-WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
+WHERE id = :actor_id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
   AND NOT (ttl_timestamp IS NOT NULL
            AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint);
 
@@ -26,7 +27,7 @@ WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :n
 -- NULL without a TTL. On a key collision the row is replaced only when it holds the same parts
 -- or is expired (absent by the rule); otherwise no row comes back and nothing changes.
 INSERT INTO attributes AS a (id, bucket_name, bucket, name, data, timestamp, ttl_timestamp)
-VALUES (:id, :bucket_name, :bucket, :name, :data, :timestamp,
+VALUES (:actor_id, :bucket_name, :bucket, :name, :data, :timestamp,
         floor(extract(epoch FROM now()))::bigint + :ttl_seconds + 3600)
 ON CONFLICT (id, bucket_name) DO UPDATE
 SET bucket = EXCLUDED.bucket, name = EXCLUDED.name, data = EXCLUDED.data,
@@ -39,7 +40,7 @@ RETURNING true AS written;
 --! delete_attribute
 -- Removes the row whatever its state; `live` says whether it was not expired.
 DELETE FROM attributes
-WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
+WHERE id = :actor_id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
 RETURNING NOT (ttl_timestamp IS NOT NULL
                AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint) AS live;
 
@@ -48,7 +49,7 @@ RETURNING NOT (ttl_timestamp IS NOT NULL
 -- A NULL timestamp leaves the stored one; ttl_timestamp is untouched.
 UPDATE attributes
 SET data = :new, timestamp = COALESCE(:timestamp, timestamp)
-WHERE id = :id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
+WHERE id = :actor_id AND bucket_name = :bucket_name AND bucket = :bucket AND name = :name
   AND COALESCE(data, 'null'::jsonb) = :old
   AND NOT (ttl_timestamp IS NOT NULL
            AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)
@@ -56,34 +57,34 @@ RETURNING true AS swapped;
 
 --! bucket_attributes : NamedAttributeRow
 SELECT name, data::text AS data, timestamp, ttl_timestamp FROM attributes
-WHERE id = :id AND bucket = :bucket
+WHERE id = :actor_id AND bucket = :bucket
   AND NOT (ttl_timestamp IS NOT NULL
            AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint);
 
---! actor_attributes : BucketAttributeRow
+--! actor_attributes ActorIdParam : BucketAttributeRow
 SELECT bucket, name, data::text AS data, timestamp, ttl_timestamp FROM attributes
-WHERE id = :id
+WHERE id = :actor_id
   AND NOT (ttl_timestamp IS NOT NULL
            AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint);
 
---! bucket_timestamps : (latest?)
+--! bucket_timestamps ActorIdParam : (latest?)
 SELECT bucket, MAX(timestamp) AS latest FROM attributes
-WHERE id = :id
+WHERE id = :actor_id
   AND NOT (ttl_timestamp IS NOT NULL
            AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)
 GROUP BY bucket;
 
 --! delete_bucket
-DELETE FROM attributes WHERE id = :id AND bucket = :bucket RETURNING true AS deleted;
+DELETE FROM attributes WHERE id = :actor_id AND bucket = :bucket RETURNING true AS deleted;
 
---! delete_actor_attributes
-DELETE FROM attributes WHERE id = :id RETURNING true AS deleted;
+--! delete_actor_attributes ActorIdParam
+DELETE FROM attributes WHERE id = :actor_id RETURNING true AS deleted;
 
 --! delete_attributes_by_chain
 -- The predicate on chain_id must stay `data ->> 'chain_id' = :chain_id` so that the expression
 -- index idx_attributes_chain_id (partial: chain_id IS NOT NULL, implied by the equality) is used.
 DELETE FROM attributes
-WHERE id = :id AND bucket = ANY(:buckets) AND data ->> 'chain_id' = :chain_id
+WHERE id = :actor_id AND bucket = ANY(:buckets) AND data ->> 'chain_id' = :chain_id
 RETURNING true AS deleted;
 
 --! delete_expired_attributes (now_epoch?, buckets?)
@@ -112,7 +113,7 @@ FROM attributes ORDER BY id, bucket_name;
 
 --! import_attributes (datas[?], timestamps[?], ttl_timestamps[?]) : (inserted, ambiguous?)
 WITH input AS (
-    SELECT * FROM unnest(:ords::bigint[], :ids::varchar[], :bucket_names::varchar[],
+    SELECT * FROM unnest(:ords::bigint[], :actor_ids::varchar[], :bucket_names::varchar[],
                          :buckets::varchar[], :names::varchar[], :datas::text[],
                          :timestamps::timestamp[], :ttl_timestamps::bigint[])
         AS i(ord, id, bucket_name, bucket, name, data, ts, ttl)
@@ -135,7 +136,7 @@ SELECT (SELECT count(*) FROM inserted) AS inserted,
 
 --! missing_attributes
 SELECT k.ord
-FROM unnest(:ords::bigint[], :ids::varchar[], :bucket_names::varchar[], :buckets::varchar[],
+FROM unnest(:ords::bigint[], :actor_ids::varchar[], :bucket_names::varchar[], :buckets::varchar[],
             :names::varchar[]) AS k(ord, id, bucket_name, bucket, name)
 WHERE NOT EXISTS (
     SELECT 1 FROM attributes a
@@ -147,11 +148,11 @@ ORDER BY k.ord;
 --! stored_attributes : AttributeTransfer
 SELECT id, bucket, name, data::text AS data, "timestamp", ttl_timestamp FROM attributes
 WHERE (id, bucket_name, bucket, name) IN (
-    SELECT * FROM unnest(:ids::varchar[], :bucket_names::varchar[], :buckets::varchar[],
+    SELECT * FROM unnest(:actor_ids::varchar[], :bucket_names::varchar[], :buckets::varchar[],
                          :names::varchar[])
 );
 
---! canonical_jsonb (texts[?]) : (canonical?)
+--! canonical_jsonb CanonicalJsonbParams(texts[?]) : (canonical?)
 -- Each JSON text as jsonb renders it (NULL stays NULL), in input order.
 SELECT t::jsonb::text AS canonical
 FROM unnest(:texts::text[]) WITH ORDINALITY AS u(t, n)

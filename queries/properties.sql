@@ -1,56 +1,57 @@
 -- Queries on the properties table. Every statement returns rows so that the generated code runs
 -- it on a prepared, per-connection cached statement. Name ranges compare bytewise (COLLATE "C").
 
+--: ActorIdParam()
 --: PropertyRow()
 
 --! property_value
-SELECT value FROM properties WHERE id = :id AND name = :name;
+SELECT value FROM properties WHERE id = :actor_id AND name = :name;
 
 --! upsert_property
-INSERT INTO properties (id, name, value) VALUES (:id, :name, :value)
+INSERT INTO properties (id, name, value) VALUES (:actor_id, :name, :value)
 ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value
 RETURNING true AS written;
 
 --! insert_property_if_absent
-INSERT INTO properties (id, name, value) VALUES (:id, :name, :value)
+INSERT INTO properties (id, name, value) VALUES (:actor_id, :name, :value)
 ON CONFLICT (id, name) DO NOTHING
 RETURNING true AS created;
 
 --! update_property_if_value
 UPDATE properties SET value = :value
-WHERE id = :id AND name = :name AND value = :expected
+WHERE id = :actor_id AND name = :name AND value = :expected
 RETURNING true AS updated;
 
 --! delete_property_if_value
-DELETE FROM properties WHERE id = :id AND name = :name AND value = :value
+DELETE FROM properties WHERE id = :actor_id AND name = :name AND value = :value
 RETURNING true AS deleted;
 
 --! delete_properties_named
-DELETE FROM properties WHERE id = :id AND name = ANY(:names) RETURNING name;
+DELETE FROM properties WHERE id = :actor_id AND name = ANY(:names) RETURNING name;
 
---! delete_all_properties
-DELETE FROM properties WHERE id = :id RETURNING name;
+--! delete_all_properties ActorIdParam
+DELETE FROM properties WHERE id = :actor_id RETURNING name;
 
 --! properties_in_range : PropertyRow
 SELECT name, value FROM properties
-WHERE id = :id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper;
+WHERE id = :actor_id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper;
 
 --! property_names_in_range
 SELECT name FROM properties
-WHERE id = :id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper;
+WHERE id = :actor_id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper;
 
 --! last_property_name_in_range
 SELECT name FROM properties
-WHERE id = :id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper
+WHERE id = :actor_id AND name COLLATE "C" >= :lower AND name COLLATE "C" <= :upper
 ORDER BY name COLLATE "C" DESC
 LIMIT 1;
 
---! plain_properties : PropertyRow
+--! plain_properties ActorIdParam : PropertyRow
 -- Every property except list rows (names starting with "list:", case-sensitive).
-SELECT name, value FROM properties WHERE id = :id AND name NOT LIKE 'list:%';
+SELECT name, value FROM properties WHERE id = :actor_id AND name NOT LIKE 'list:%';
 
---! all_properties : PropertyRow
-SELECT name, value FROM properties WHERE id = :id;
+--! all_properties ActorIdParam : PropertyRow
+SELECT name, value FROM properties WHERE id = :actor_id;
 
 --! actor_id_by_property_scan
 -- Reverse lookup without the lookup table (legacy mode): a scan, as in the reference.
@@ -67,17 +68,17 @@ SELECT id, name, value FROM properties ORDER BY id, name;
 --! import_properties
 WITH inserted AS (
     INSERT INTO properties (id, name, value)
-    SELECT * FROM unnest(:ids::varchar[], :names::text[], :vals::text[])
+    SELECT * FROM unnest(:actor_ids::varchar[], :names::text[], :vals::text[])
     ON CONFLICT (id, name) DO NOTHING
     RETURNING 1
 )
 SELECT count(*) AS inserted FROM inserted;
 
 --! missing_properties
-SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[], :names::text[]) AS k(ord, id, name)
+SELECT k.ord FROM unnest(:ords::bigint[], :actor_ids::varchar[], :names::text[]) AS k(ord, id, name)
 WHERE NOT EXISTS (SELECT 1 FROM properties p WHERE p.id = k.id AND p.name = k.name)
 ORDER BY k.ord;
 
 --! stored_properties : PropertyTransfer
 SELECT id, name, value FROM properties
-WHERE (id, name) IN (SELECT * FROM unnest(:ids::varchar[], :names::text[]));
+WHERE (id, name) IN (SELECT * FROM unnest(:actor_ids::varchar[], :names::text[]));

@@ -2,6 +2,8 @@
 -- writer wins. Every statement returns rows so that the generated code runs it on a prepared,
 -- per-connection cached statement.
 
+--: NamesParam()
+
 --! lookup_actor_id
 SELECT actor_id FROM property_lookup WHERE property_name = :name AND value = :value;
 
@@ -47,7 +49,7 @@ RETURNING property_name;
 
 -- Bulk transfer (export/import)
 
---! rebuild_property_lookup : (candidates, inserted)
+--! rebuild_property_lookup NamesParam : (candidates, inserted)
 -- After a bulk import: one lookup row per non-empty value of the given (indexed) names, owned
 -- by the lowest actor id (bytewise) among the existing actors holding it; rows already there
 -- are kept (first writer wins). `candidates` counts the (name, value) pairs found.

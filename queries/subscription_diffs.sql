@@ -55,7 +55,7 @@ SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs ORDER BY id, 
 
 --! import_subscription_diffs : (inserted, ambiguous?)
 WITH input AS (
-    SELECT * FROM unnest(:ords::bigint[], :ids::varchar[], :subid_seqnrs::varchar[],
+    SELECT * FROM unnest(:ords::bigint[], :actor_ids::varchar[], :subid_seqnrs::varchar[],
                          :subids::varchar[], :timestamps::timestamp[], :diffs::text[],
                          :seqnrs::int[])
         AS i(ord, id, subid_seqnr, subid, ts, diff, seqnr)
@@ -74,7 +74,7 @@ SELECT (SELECT count(*) FROM inserted) AS inserted,
 
 --! missing_subscription_diffs
 SELECT k.ord
-FROM unnest(:ords::bigint[], :ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
+FROM unnest(:ords::bigint[], :actor_ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
             :seqnrs::int[]) AS k(ord, id, subid_seqnr, subid, seqnr)
 WHERE NOT EXISTS (
     SELECT 1 FROM subscription_diffs d
@@ -86,6 +86,6 @@ ORDER BY k.ord;
 --! stored_subscription_diffs : DiffTransfer
 SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs
 WHERE (id, subid_seqnr, subid, seqnr) IN (
-    SELECT * FROM unnest(:ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
+    SELECT * FROM unnest(:actor_ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
                          :seqnrs::int[])
 );

@@ -2,6 +2,7 @@
 -- generated code runs it on a prepared, per-connection cached statement. A subtarget of ''
 -- is the target-level suspension, which covers every subtarget of the target.
 
+--: ActorIdParam()
 --: SuspensionRow()
 
 --! suspension_exists
@@ -23,12 +24,12 @@ DELETE FROM subscription_suspensions
 WHERE id = :actor_id AND target = :target AND subtarget = :subtarget
 RETURNING true AS resumed;
 
---! suspensions_of_actor : SuspensionRow
+--! suspensions_of_actor ActorIdParam : SuspensionRow
 SELECT target, subtarget, suspended_at FROM subscription_suspensions
 WHERE id = :actor_id
 ORDER BY target COLLATE "C", subtarget COLLATE "C";
 
---! delete_all_suspensions
+--! delete_all_suspensions ActorIdParam
 DELETE FROM subscription_suspensions WHERE id = :actor_id RETURNING target;
 
 -- Bulk transfer (export/import)
@@ -43,7 +44,7 @@ ORDER BY id, target, subtarget;
 --! import_subscription_suspensions
 WITH inserted AS (
     INSERT INTO subscription_suspensions (id, target, subtarget, suspended_at)
-    SELECT * FROM unnest(:ids::varchar[], :targets::varchar[], :subtargets::varchar[],
+    SELECT * FROM unnest(:actor_ids::varchar[], :targets::varchar[], :subtargets::varchar[],
                          :suspended_ats::timestamptz[])
     ON CONFLICT (id, target, subtarget) DO NOTHING
     RETURNING 1
@@ -52,7 +53,7 @@ SELECT count(*) AS inserted FROM inserted;
 
 --! missing_subscription_suspensions
 SELECT k.ord
-FROM unnest(:ords::bigint[], :ids::varchar[], :targets::varchar[], :subtargets::varchar[])
+FROM unnest(:ords::bigint[], :actor_ids::varchar[], :targets::varchar[], :subtargets::varchar[])
     AS k(ord, id, target, subtarget)
 WHERE NOT EXISTS (
     SELECT 1 FROM subscription_suspensions s
@@ -63,5 +64,5 @@ ORDER BY k.ord;
 --! stored_subscription_suspensions : SuspensionTransfer
 SELECT id, target, subtarget, suspended_at FROM subscription_suspensions
 WHERE (id, target, subtarget) IN (
-    SELECT * FROM unnest(:ids::varchar[], :targets::varchar[], :subtargets::varchar[])
+    SELECT * FROM unnest(:actor_ids::varchar[], :targets::varchar[], :subtargets::varchar[])
 );

@@ -4,6 +4,7 @@
 -- reads, updates and deletes also match the part columns, so they never touch another pair's
 -- row. Lists order bytewise (COLLATE "C") whatever the database collation.
 
+--: ActorIdParam()
 --: SubscriptionRow(granularity?, target?, subtarget?, resource?)
 
 --! subscription : SubscriptionRow
@@ -62,13 +63,13 @@ DELETE FROM subscriptions
 WHERE id = :actor_id AND peer_sub_id = :peer_sub_id AND peerid = :peerid AND subid = :subid
 RETURNING true AS deleted;
 
---! subscriptions_of_actor : SubscriptionRow
+--! subscriptions_of_actor ActorIdParam : SubscriptionRow
 SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
 FROM subscriptions
 WHERE id = :actor_id
 ORDER BY peer_sub_id COLLATE "C";
 
---! delete_all_subscriptions
+--! delete_all_subscriptions ActorIdParam
 DELETE FROM subscriptions WHERE id = :actor_id RETURNING peer_sub_id;
 
 -- Bulk transfer (export/import)
@@ -83,7 +84,7 @@ FROM subscriptions ORDER BY id, peer_sub_id;
 
 --! import_subscriptions (granularities[?], targets[?], subtargets[?], resources[?]) : (inserted, ambiguous?)
 WITH input AS (
-    SELECT * FROM unnest(:ords::bigint[], :ids::varchar[], :peer_sub_ids::varchar[],
+    SELECT * FROM unnest(:ords::bigint[], :actor_ids::varchar[], :peer_sub_ids::varchar[],
                          :peerids::varchar[], :subids::varchar[], :granularities::varchar[],
                          :targets::varchar[], :subtargets::varchar[], :resources::varchar[],
                          :seqnrs::int[], :callbacks::bool[])
@@ -112,7 +113,7 @@ SELECT (SELECT count(*) FROM inserted) AS inserted,
 
 --! missing_subscriptions
 SELECT k.ord
-FROM unnest(:ords::bigint[], :ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
+FROM unnest(:ords::bigint[], :actor_ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
             :subids::varchar[]) AS k(ord, id, peer_sub_id, peerid, subid)
 WHERE NOT EXISTS (
     SELECT 1 FROM subscriptions s
@@ -125,6 +126,6 @@ ORDER BY k.ord;
 SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
 FROM subscriptions
 WHERE (id, peer_sub_id, peerid, subid) IN (
-    SELECT * FROM unnest(:ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
+    SELECT * FROM unnest(:actor_ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
                          :subids::varchar[])
 );

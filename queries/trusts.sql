@@ -2,6 +2,7 @@
 -- on a prepared, per-connection cached statement. created_at and last_accessed are naive UTC
 -- (timestamp); capabilities_fetched_at is timestamptz.
 
+--: ActorIdParam()
 --: TrustRow(desc?, verification_token?, peer_identifier?, established_via?, created_at?, last_accessed?, last_connected_via?, client_name?, client_version?, client_platform?, oauth_client_id?, aw_supported?, aw_version?, capabilities_fetched_at?)
 
 --! trust_by_peer : TrustRow
@@ -10,7 +11,7 @@ SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", app
        created_at, last_accessed, last_connected_via, client_name, client_version,
        client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
 FROM trusts
-WHERE id = :id AND peerid = :peerid;
+WHERE id = :actor_id AND peerid = :peerid;
 
 --! trust_by_secret : TrustRow
 -- Can use idx_trusts_secret; the lowest peer id wins when several trusts share a secret.
@@ -19,20 +20,20 @@ SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", app
        created_at, last_accessed, last_connected_via, client_name, client_version,
        client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
 FROM trusts
-WHERE id = :id AND secret = :secret
+WHERE id = :actor_id AND secret = :secret
 ORDER BY peerid
 LIMIT 1;
 
 --! secret_exists
-SELECT EXISTS (SELECT 1 FROM trusts WHERE id = :id AND secret = :secret) AS found;
+SELECT EXISTS (SELECT 1 FROM trusts WHERE id = :actor_id AND secret = :secret) AS found;
 
---! trusts_of_actor : TrustRow
+--! trusts_of_actor ActorIdParam : TrustRow
 SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", approved,
        peer_approved, verified, verification_token, peer_identifier, established_via,
        created_at, last_accessed, last_connected_via, client_name, client_version,
        client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
 FROM trusts
-WHERE id = :id
+WHERE id = :actor_id
 ORDER BY peerid;
 
 --! upsert_trust (peer_identifier?, established_via?, created_at?, last_accessed?, last_connected_via?, client_name?, client_version?, client_platform?, oauth_client_id?, aw_supported?, aw_version?, capabilities_fetched_at?) : TrustRow
@@ -44,7 +45,7 @@ INSERT INTO trusts (
     last_connected_via, client_name, client_version, client_platform, oauth_client_id,
     aw_supported, aw_version, capabilities_fetched_at
 ) VALUES (
-    :id, :peerid, :baseuri, :peer_type, :relationship, :secret, :desc, :approved,
+    :actor_id, :peerid, :baseuri, :peer_type, :relationship, :secret, :desc, :approved,
     :peer_approved, :verified, :verification_token, :peer_identifier, :established_via,
     COALESCE(:created_at, now() AT TIME ZONE 'UTC'),
     COALESCE(:last_accessed, :created_at, now() AT TIME ZONE 'UTC'),
@@ -102,14 +103,14 @@ UPDATE trusts SET
     aw_supported = COALESCE(:aw_supported, aw_supported),
     aw_version = COALESCE(:aw_version, aw_version),
     capabilities_fetched_at = COALESCE(:capabilities_fetched_at, capabilities_fetched_at)
-WHERE id = :id AND peerid = :peerid
+WHERE id = :actor_id AND peerid = :peerid
 RETURNING true AS updated;
 
 --! delete_trust
-DELETE FROM trusts WHERE id = :id AND peerid = :peerid RETURNING true AS deleted;
+DELETE FROM trusts WHERE id = :actor_id AND peerid = :peerid RETURNING true AS deleted;
 
---! delete_trusts_of_actor
-WITH deleted AS (DELETE FROM trusts WHERE id = :id RETURNING 1)
+--! delete_trusts_of_actor ActorIdParam
+WITH deleted AS (DELETE FROM trusts WHERE id = :actor_id RETURNING 1)
 SELECT count(*) AS deleted FROM deleted;
 
 -- Bulk transfer (export/import)
@@ -133,7 +134,7 @@ WITH inserted AS (
         oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
     )
     SELECT * FROM unnest(
-        :ids::varchar[], :peerids::varchar[], :baseuris::text[], :peer_types::varchar[],
+        :actor_ids::varchar[], :peerids::varchar[], :baseuris::text[], :peer_types::varchar[],
         :relationships::varchar[], :secrets::varchar[], :descs::text[], :approveds::bool[],
         :peer_approveds::bool[], :verifieds::bool[], :verification_tokens::varchar[],
         :peer_identifiers::varchar[], :established_vias::varchar[],
@@ -148,7 +149,7 @@ WITH inserted AS (
 SELECT count(*) AS inserted FROM inserted;
 
 --! missing_trusts
-SELECT k.ord FROM unnest(:ords::bigint[], :ids::varchar[], :peerids::varchar[]) AS k(ord, id, peerid)
+SELECT k.ord FROM unnest(:ords::bigint[], :actor_ids::varchar[], :peerids::varchar[]) AS k(ord, id, peerid)
 WHERE NOT EXISTS (SELECT 1 FROM trusts t WHERE t.id = k.id AND t.peerid = k.peerid)
 ORDER BY k.ord;
 
@@ -158,4 +159,4 @@ SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", app
        created_at, last_accessed, last_connected_via, client_name, client_version,
        client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
 FROM trusts
-WHERE (id, peerid) IN (SELECT * FROM unnest(:ids::varchar[], :peerids::varchar[]));
+WHERE (id, peerid) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peerids::varchar[]));

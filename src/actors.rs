@@ -5,9 +5,11 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::client::Params;
 use crate::codegen::queries::actors as q;
 use crate::error::{Error, Result};
-use crate::{Conn, in_transaction, validate, with_client};
+use crate::executor::Db;
+use crate::rules;
 
 /// An actor row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,52 +122,56 @@ fn normalize_creator(creator: &str) -> String {
 
 /// Operations on actors; get one from [`Store::actors`](crate::Store::actors).
 pub struct Actors<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> Actors<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> Actors<'a> {
-        Actors { conn }
+    pub(crate) fn new(db: Db<'a>) -> Actors<'a> {
+        Actors { db }
     }
 
     /// The actor with this id, or `None`.
     pub async fn get(&self, id: &str) -> Result<Option<Actor>> {
-        validate::identifier("actor id", id)?;
-        let row = with_client!(self.conn, |c| q::actor_by_id()
-            .prepare(c)
-            .await?
-            .bind(c, &id)
+        rules::identifier("actor id", id)?;
+        let c = &self.db.executor().await?;
+        let row = q::actor_by_id()
+            .params(c, &q::ActorIdParam { actor_id: id })
             .opt()
-            .await?);
+            .await?;
         Ok(row.map(Actor::from))
     }
 
     /// Every actor created by `creator` (lower-cased first when it contains `@`), by id.
     pub async fn get_by_creator(&self, creator: &str) -> Result<Vec<Actor>> {
-        validate::bounded("creator", creator, validate::IDENTIFIER_MAX_CHARS)?;
+        rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
         let creator = normalize_creator(creator);
-        let rows = with_client!(self.conn, |c| q::actors_by_creator()
-            .prepare(c)
-            .await?
-            .bind(c, &creator)
+        let c = &self.db.executor().await?;
+        let rows = q::actors_by_creator()
+            .params(c, &q::CreatorParam { creator })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(Actor::from).collect())
     }
 
     /// Creates an actor and returns it. An existing id is an
     /// [`ErrorKind::Conflict`](crate::ErrorKind::Conflict) and leaves that actor unchanged.
     pub async fn create(&self, id: &str, creator: &str, passphrase: &str) -> Result<Actor> {
-        validate::identifier("actor id", id)?;
-        validate::bounded("creator", creator, validate::IDENTIFIER_MAX_CHARS)?;
-        validate::text("passphrase", passphrase)?;
+        rules::identifier("actor id", id)?;
+        rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
+        rules::text("passphrase", passphrase)?;
         let creator = normalize_creator(creator);
-        let row = with_client!(self.conn, |c| q::insert_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &id, &creator, &passphrase)
+        let c = &self.db.executor().await?;
+        let row = q::insert_actor()
+            .params(
+                c,
+                &q::InsertActorParams {
+                    actor_id: id,
+                    creator,
+                    passphrase,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         row.map(Actor::from).ok_or_else(|| {
             Error::new(
                 crate::ErrorKind::Conflict,
@@ -182,60 +188,63 @@ impl<'a> Actors<'a> {
         creator: Option<&str>,
         passphrase: Option<&str>,
     ) -> Result<bool> {
-        validate::identifier("actor id", id)?;
+        rules::identifier("actor id", id)?;
         if let Some(creator) = creator {
-            validate::bounded("creator", creator, validate::IDENTIFIER_MAX_CHARS)?;
+            rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
         }
         if let Some(passphrase) = passphrase {
-            validate::text("passphrase", passphrase)?;
+            rules::text("passphrase", passphrase)?;
         }
         let creator = creator.map(normalize_creator);
-        let row = with_client!(self.conn, |c| q::update_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &creator, &passphrase, &id)
+        let c = &self.db.executor().await?;
+        let row = q::update_actor()
+            .params(
+                c,
+                &q::UpdateActorParams {
+                    creator,
+                    passphrase,
+                    actor_id: id,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
     /// Deletes the actor row (its `property_lookup` rows go with it). Returns `false` when
     /// there was no such actor.
     pub async fn delete(&self, id: &str) -> Result<bool> {
-        validate::identifier("actor id", id)?;
-        let row = with_client!(self.conn, |c| q::delete_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &id)
+        rules::identifier("actor id", id)?;
+        let c = &self.db.executor().await?;
+        let row = q::delete_actor()
+            .params(c, &q::ActorIdParam { actor_id: id })
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
     /// Deletes the actor and every row of it in all nine tables, atomically; see
     /// [`Store::delete_actor`](crate::Store::delete_actor).
     pub(crate) async fn delete_all_data(&self, id: &str) -> Result<DeletedRows> {
-        validate::identifier("actor id", id)?;
-        let deleted = in_transaction!(self.conn, |tx| {
-            let lock = q::lock_actor_for_delete().prepare(tx).await?;
-            let delete = q::delete_actor_everywhere().prepare(tx).await?;
-            // The lock comes first so that the delete's snapshot sees every row written by
-            // a transaction that held the actor before it.
-            let (_, deleted) =
-                futures::try_join!(lock.bind(tx, &id).opt(), delete.bind(tx, &id).one())?;
-            deleted
-        });
+        rules::identifier("actor id", id)?;
+        let mut executor = self.db.executor().await?;
+        let group = executor.atomic().await?;
+        let tx = &group;
+        let lock = q::lock_actor_for_delete().prepare(tx).await?;
+        let delete = q::delete_actor_everywhere().prepare(tx).await?;
+        // The lock comes first so that the delete's snapshot sees every row written by
+        // a transaction that held the actor before it.
+        let key = q::ActorIdParam { actor_id: id };
+        let (_, deleted) =
+            futures::try_join!(lock.params(tx, &key).opt(), delete.params(tx, &key).one())?;
+        group.commit().await?;
         Ok(deleted.into())
     }
 
     /// Every actor, by id (an admin scan).
     pub async fn list(&self) -> Result<Vec<ActorSummary>> {
-        let rows = with_client!(self.conn, |c| q::list_actors()
-            .prepare(c)
-            .await?
-            .bind(c)
-            .all()
-            .await?);
+        let c = &self.db.executor().await?;
+        let rows = q::list_actors().bind(c).all().await?;
         Ok(rows
             .into_iter()
             .map(|row| ActorSummary {

@@ -78,9 +78,11 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::client::Params;
 use crate::codegen::queries::attributes as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Conn, validate, with_client};
+use crate::executor::Db;
+use crate::rules;
 
 /// One attribute as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,23 +104,30 @@ const MAX_JSON_DEPTH: usize = 127;
 
 /// Operations on attributes; get one from [`Store::attributes`](crate::Store::attributes).
 pub struct Attributes<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> Attributes<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> Attributes<'a> {
-        Attributes { conn }
+    pub(crate) fn new(db: Db<'a>) -> Attributes<'a> {
+        Attributes { db }
     }
 
     /// The live attribute `bucket`/`name` of the actor, or `None` when it is absent or expired.
     pub async fn get(&self, actor_id: &str, bucket: &str, name: &str) -> Result<Option<Attribute>> {
         let key = Key::new(actor_id, bucket, name)?;
-        let row = with_client!(self.conn, |c| q::attribute()
-            .prepare(c)
-            .await?
-            .bind(c, &key.actor_id, &key.bucket_name, &key.bucket, &key.name)
+        let c = &self.db.executor().await?;
+        let row = q::attribute()
+            .params(
+                c,
+                &q::AttributeParams {
+                    actor_id: key.actor_id,
+                    bucket_name: key.bucket_name,
+                    bucket: key.bucket,
+                    name: key.name,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         row.map(|r| attribute(r.data, r.timestamp, r.ttl_timestamp))
             .transpose()
     }
@@ -175,21 +184,22 @@ impl<'a> Attributes<'a> {
             ));
         }
         let timestamp = timestamp.map(|t| t.naive_utc());
-        let written = with_client!(self.conn, |c| q::upsert_attribute()
-            .prepare(c)
-            .await?
-            .bind(
+        let c = &self.db.executor().await?;
+        let written = q::upsert_attribute()
+            .params(
                 c,
-                &key.actor_id,
-                &key.bucket_name,
-                &key.bucket,
-                &key.name,
-                data,
-                &timestamp,
-                &ttl_seconds,
+                &q::UpsertAttributeParams {
+                    actor_id: key.actor_id,
+                    bucket_name: &key.bucket_name,
+                    bucket: key.bucket,
+                    name: key.name,
+                    data,
+                    timestamp,
+                    ttl_seconds,
+                },
             )
             .opt()
-            .await?);
+            .await?;
         match written {
             Some(_) => Ok(()),
             None => Err(Error::invalid(
@@ -208,12 +218,19 @@ impl<'a> Attributes<'a> {
     /// removed as well but returns `false`, like an absent one.
     pub async fn delete(&self, actor_id: &str, bucket: &str, name: &str) -> Result<bool> {
         let key = Key::new(actor_id, bucket, name)?;
-        let live = with_client!(self.conn, |c| q::delete_attribute()
-            .prepare(c)
-            .await?
-            .bind(c, &key.actor_id, &key.bucket_name, &key.bucket, &key.name)
+        let c = &self.db.executor().await?;
+        let live = q::delete_attribute()
+            .params(
+                c,
+                &q::DeleteAttributeParams {
+                    actor_id: key.actor_id,
+                    bucket_name: key.bucket_name,
+                    bucket: key.bucket,
+                    name: key.name,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(live == Some(true))
     }
 
@@ -235,21 +252,22 @@ impl<'a> Attributes<'a> {
         check_json("old", old)?;
         check_json("new", new)?;
         let timestamp = timestamp.map(|t| t.naive_utc());
-        let swapped = with_client!(self.conn, |c| q::compare_and_swap_attribute()
-            .prepare(c)
-            .await?
-            .bind(
+        let c = &self.db.executor().await?;
+        let swapped = q::compare_and_swap_attribute()
+            .params(
                 c,
-                new,
-                &timestamp,
-                &key.actor_id,
-                &key.bucket_name,
-                &key.bucket,
-                &key.name,
-                old,
+                &q::CompareAndSwapAttributeParams {
+                    new,
+                    timestamp,
+                    actor_id: key.actor_id,
+                    bucket_name: key.bucket_name,
+                    bucket: key.bucket,
+                    name: key.name,
+                    old,
+                },
             )
             .opt()
-            .await?);
+            .await?;
         Ok(swapped.is_some())
     }
 
@@ -259,14 +277,13 @@ impl<'a> Attributes<'a> {
         actor_id: &str,
         bucket: &str,
     ) -> Result<BTreeMap<String, Attribute>> {
-        validate::identifier("actor id", actor_id)?;
-        validate::identifier("bucket", bucket)?;
-        let rows = with_client!(self.conn, |c| q::bucket_attributes()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &bucket)
+        rules::identifier("actor id", actor_id)?;
+        rules::identifier("bucket", bucket)?;
+        let c = &self.db.executor().await?;
+        let rows = q::bucket_attributes()
+            .params(c, &q::BucketAttributesParams { actor_id, bucket })
             .all()
-            .await?);
+            .await?;
         rows.into_iter()
             .map(|r| Ok((r.name, attribute(r.data, r.timestamp, r.ttl_timestamp)?)))
             .collect()
@@ -277,13 +294,12 @@ impl<'a> Attributes<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, BTreeMap<String, Attribute>>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::actor_attributes()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::actor_attributes()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         let mut buckets: BTreeMap<String, BTreeMap<String, Attribute>> = BTreeMap::new();
         for r in rows {
             let value = attribute(r.data, r.timestamp, r.ttl_timestamp)?;
@@ -298,13 +314,12 @@ impl<'a> Attributes<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, Option<DateTime<Utc>>>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::bucket_timestamps()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::bucket_timestamps()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows
             .into_iter()
             .map(|r| (r.bucket, r.latest.map(|t| t.and_utc())))
@@ -314,27 +329,25 @@ impl<'a> Attributes<'a> {
     /// Deletes every attribute of the bucket. Returns how many rows went (expired ones
     /// included).
     pub async fn delete_bucket(&self, actor_id: &str, bucket: &str) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
-        validate::identifier("bucket", bucket)?;
-        let gone = with_client!(self.conn, |c| q::delete_bucket()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &bucket)
+        rules::identifier("actor id", actor_id)?;
+        rules::identifier("bucket", bucket)?;
+        let c = &self.db.executor().await?;
+        let gone = q::delete_bucket()
+            .params(c, &q::DeleteBucketParams { actor_id, bucket })
             .all()
-            .await?);
+            .await?;
         Ok(gone.len() as u64)
     }
 
     /// Deletes every attribute of the actor. Returns how many rows went (expired ones
     /// included).
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
-        let gone = with_client!(self.conn, |c| q::delete_actor_attributes()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let gone = q::delete_actor_attributes()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(gone.len() as u64)
     }
 
@@ -349,18 +362,24 @@ impl<'a> Attributes<'a> {
         buckets: &[&str],
         chain_id: &str,
     ) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         check_buckets(buckets)?;
-        validate::name("chain id", chain_id)?;
+        rules::name("chain id", chain_id)?;
         if buckets.is_empty() {
             return Ok(0);
         }
-        let gone = with_client!(self.conn, |c| q::delete_attributes_by_chain()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &buckets, &chain_id)
+        let c = &self.db.executor().await?;
+        let gone = q::delete_attributes_by_chain()
+            .params(
+                c,
+                &q::DeleteAttributesByChainParams {
+                    actor_id,
+                    buckets,
+                    chain_id,
+                },
+            )
             .all()
-            .await?);
+            .await?;
         Ok(gone.len() as u64)
     }
 
@@ -378,12 +397,11 @@ impl<'a> Attributes<'a> {
                 return Ok(0);
             }
         }
-        let purged = with_client!(self.conn, |c| q::delete_expired_attributes()
-            .prepare(c)
-            .await?
-            .bind(c, &now_epoch, &buckets)
+        let c = &self.db.executor().await?;
+        let purged = q::delete_expired_attributes()
+            .params(c, &q::DeleteExpiredAttributesParams { now_epoch, buckets })
             .one()
-            .await?);
+            .await?;
         Ok(u64::try_from(purged).expect("count(*) is not negative"))
     }
 }
@@ -398,11 +416,10 @@ struct Key<'k> {
 
 impl<'k> Key<'k> {
     fn new(actor_id: &'k str, bucket: &'k str, name: &'k str) -> Result<Key<'k>> {
-        validate::identifier("actor id", actor_id)?;
-        validate::identifier("bucket", bucket)?;
-        validate::identifier("attribute name", name)?;
-        let bucket_name = format!("{bucket}:{name}");
-        validate::bounded("bucket_name", &bucket_name, validate::IDENTIFIER_MAX_CHARS)?;
+        rules::identifier("actor id", actor_id)?;
+        rules::identifier("bucket", bucket)?;
+        rules::identifier("attribute name", name)?;
+        let bucket_name = rules::composite_key("bucket_name", bucket, name)?;
         Ok(Key {
             actor_id,
             bucket,
@@ -415,7 +432,7 @@ impl<'k> Key<'k> {
 fn check_buckets(buckets: &[&str]) -> Result<()> {
     buckets
         .iter()
-        .try_for_each(|b| validate::identifier("bucket", b))
+        .try_for_each(|b| rules::identifier("bucket", b))
 }
 
 /// Refuses a JSON value that jsonb cannot store or `serde_json` cannot read back.

@@ -149,7 +149,7 @@ impl Config {
     ) -> Result<Config> {
         let names: Vec<String> = names.into_iter().map(Into::into).collect();
         for name in &names {
-            crate::validate::identifier("indexed property name", name)?;
+            crate::rules::identifier("indexed property name", name)?;
         }
         self.indexed_properties = names;
         Ok(self)

@@ -107,10 +107,7 @@ impl From<tokio_postgres::Error> for Error {
                 };
                 (kind, message)
             }
-            None => (
-                ErrorKind::Backend,
-                format!("database connection error: {e}"),
-            ),
+            None => (ErrorKind::Backend, "database connection error".to_string()),
         };
         Error::with_source(kind, message, e)
     }
@@ -126,18 +123,31 @@ impl From<deadpool_postgres::PoolError> for Error {
                 "timed out waiting for a pooled connection".into(),
                 e,
             ),
-            other => Error::with_source(
-                ErrorKind::Backend,
-                format!("connection pool error: {other}"),
-                other,
-            ),
+            other => Error::with_source(ErrorKind::Backend, "connection pool error".into(), other),
         }
     }
 }
 
+/// `{}` shows this error's own message; its causes are reachable through
+/// [`std::error::Error::source`]. `{:#}` shows the message followed by the text of each cause
+/// (`message: cause: cause of the cause`), leaving out a cause whose text the previous one
+/// already ends with (driver errors repeat their cause's text).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        if f.alternate() {
+            let mut shown = self.message.clone();
+            let mut source = std::error::Error::source(self);
+            while let Some(cause) = source {
+                let text = cause.to_string();
+                if !shown.ends_with(&text) {
+                    write!(f, ": {text}")?;
+                }
+                shown = text;
+                source = cause.source();
+            }
+        }
+        Ok(())
     }
 }
 

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Store;
 use crate::codegen::queries::admin as q;
 use crate::error::Result;
-use crate::{Store, with_client};
+use crate::executor::Db;
 
 /// The state of the store and its database.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,24 +61,17 @@ impl Store {
             idle: status.available,
             waiting: status.waiting,
         };
-        let conn = crate::Conn::Pool(self);
-        with_client!(conn, |c| {
-            let facts = q::server_facts().prepare(c).await?.bind(c).one().await?;
-            let state = q::schema_state().prepare(c).await?.bind(c).one().await?;
+        let conn = Db::Pool(self);
+        let c = &conn.executor().await?;
+        {
+            let facts = q::server_facts().bind(c).one().await?;
+            let state = q::schema_state().bind(c).one().await?;
             let schema_revision = if state.has_alembic {
-                q::alembic_revisions()
-                    .prepare(c)
-                    .await?
-                    .bind(c)
-                    .all()
-                    .await?
-                    .pop()
+                q::alembic_revisions().bind(c).all().await?.pop()
             } else {
                 None
             };
             let tables = q::table_stats()
-                .prepare(c)
-                .await?
                 .bind(c)
                 .all()
                 .await?
@@ -97,6 +91,6 @@ impl Store {
                 schema_revision,
                 tables,
             })
-        })
+        }
     }
 }

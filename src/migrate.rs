@@ -15,9 +15,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Store;
+use crate::client::Params;
 use crate::codegen::queries::admin as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Conn, Store, in_transaction};
+use crate::executor::Db;
 
 /// The Alembic revision this crate's schema corresponds to.
 pub const HEAD_REVISION: &str = "e5f6a7b8c9d0";
@@ -55,90 +57,82 @@ impl Store {
     /// Brings the configured schema to [`HEAD_REVISION`]; see the [module docs](self).
     pub async fn migrate(&self) -> Result<MigrationReport> {
         let schema = self.config().schema.clone();
-        let conn = Conn::Pool(self);
-        in_transaction!(conn, |tx| {
-            q::migration_lock()
-                .prepare(tx)
-                .await?
-                .bind(tx, &lock_key(&schema))
-                .one()
-                .await?;
-            // DDL: the schema name is validated to [a-z0-9_] by Config::schema.
-            tx.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS \"{schema}\""))
-                .await?;
-            let state = q::schema_state().prepare(tx).await?.bind(tx).one().await?;
-            let before = if state.has_alembic {
-                let revisions = q::alembic_revisions()
-                    .prepare(tx)
-                    .await?
-                    .bind(tx)
-                    .all()
-                    .await?;
-                match revisions.as_slice() {
-                    [] => None,
-                    [one] => Some(one.clone()),
-                    many => {
-                        return Err(refuse(format!(
-                            "alembic_version in schema {schema:?} holds several revisions {many:?}"
-                        )));
-                    }
-                }
-            } else {
-                None
-            };
-            let start = match before.as_deref() {
-                None if state.has_actors => {
+        let mut executor = Db::Pool(self).executor().await?;
+        let group = executor.atomic().await?;
+        let tx = &group;
+        q::migration_lock()
+            .params(
+                tx,
+                &q::KeyParam {
+                    key: lock_key(&schema),
+                },
+            )
+            .one()
+            .await?;
+        // DDL: the schema name is validated to [a-z0-9_] by Config::schema.
+        tx.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS \"{schema}\""))
+            .await?;
+        let state = q::schema_state().bind(tx).one().await?;
+        let before = if state.has_alembic {
+            let revisions = q::alembic_revisions().bind(tx).all().await?;
+            match revisions.as_slice() {
+                [] => None,
+                [one] => Some(one.clone()),
+                many => {
                     return Err(refuse(format!(
-                        "schema {schema:?} holds ActingWeb tables but no Alembic revision; \
-                         record the revision it is at in alembic_version first"
+                        "alembic_version in schema {schema:?} holds several revisions {many:?}"
                     )));
                 }
-                None => 0,
-                Some(revision) => match MIGRATIONS.iter().position(|(r, _)| *r == revision) {
-                    Some(done) => done + 1,
-                    None if OLDER_ALEMBIC_REVISIONS.contains(&revision) => {
-                        return Err(refuse(format!(
-                            "schema {schema:?} is at Alembic revision {revision}, older than \
+            }
+        } else {
+            None
+        };
+        let start = match before.as_deref() {
+            None if state.has_actors => {
+                return Err(refuse(format!(
+                    "schema {schema:?} holds ActingWeb tables but no Alembic revision; \
+                         record the revision it is at in alembic_version first"
+                )));
+            }
+            None => 0,
+            Some(revision) => match MIGRATIONS.iter().position(|(r, _)| *r == revision) {
+                Some(done) => done + 1,
+                None if OLDER_ALEMBIC_REVISIONS.contains(&revision) => {
+                    return Err(refuse(format!(
+                        "schema {schema:?} is at Alembic revision {revision}, older than \
                              {HEAD_REVISION}; upgrade it with the Python actingweb package \
                              first (`python scripts/migrate_db.py upgrade head`, or \
                              `alembic upgrade head`), then run migrate again"
-                        )));
-                    }
-                    None => {
-                        return Err(refuse(format!(
-                            "schema {schema:?} is at unknown revision {revision:?}; this \
+                    )));
+                }
+                None => {
+                    return Err(refuse(format!(
+                        "schema {schema:?} is at unknown revision {revision:?}; this \
                              version of actingweb-pg knows revisions up to {HEAD_REVISION}"
-                        )));
-                    }
-                },
-            };
-            let mut applied = Vec::new();
-            for (revision, ddl) in &MIGRATIONS[start..] {
-                // DDL from migrations/, applied as psql would apply it.
-                tx.batch_execute(ddl).await?;
-                applied.push(revision.to_string());
-            }
-            let after = MIGRATIONS.last().map(|(r, _)| *r).unwrap_or(HEAD_REVISION);
-            if !applied.is_empty() {
-                q::clear_revisions()
-                    .prepare(tx)
-                    .await?
-                    .bind(tx)
-                    .all()
-                    .await?;
-                q::record_revision()
-                    .prepare(tx)
-                    .await?
-                    .bind(tx, &after)
-                    .one()
-                    .await?;
-            }
-            Ok(MigrationReport {
-                schema,
-                before,
-                after: after.to_string(),
-                applied,
-            })
+                    )));
+                }
+            },
+        };
+        let mut applied = Vec::new();
+        for (revision, ddl) in &MIGRATIONS[start..] {
+            // DDL from migrations/, applied as psql would apply it.
+            tx.batch_execute(ddl).await?;
+            applied.push(revision.to_string());
+        }
+        let after = MIGRATIONS.last().map(|(r, _)| *r).unwrap_or(HEAD_REVISION);
+        if !applied.is_empty() {
+            q::clear_revisions().bind(tx).all().await?;
+            q::record_revision()
+                .params(tx, &q::RevisionParam { revision: after })
+                .one()
+                .await?;
+        }
+        group.commit().await?;
+        Ok(MigrationReport {
+            schema,
+            before,
+            after: after.to_string(),
+            applied,
         })
     }
 }

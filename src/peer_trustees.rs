@@ -12,10 +12,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::client::Params;
 use crate::codegen::queries::peertrustees as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::validate::{self, IDENTIFIER_MAX_CHARS};
-use crate::{Conn, with_client};
+use crate::executor::Db;
+use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 
 /// A peer trustee row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,30 +58,29 @@ impl From<q::PeerTrusteeRow> for PeerTrustee {
 }
 
 fn check_key(actor_id: &str, peerid: &str) -> Result<()> {
-    validate::identifier("actor id", actor_id)?;
-    validate::identifier("peer id", peerid)
+    rules::identifier("actor id", actor_id)?;
+    rules::identifier("peer id", peerid)
 }
 
 /// Operations on peer trustees; get one from
 /// [`Store::peer_trustees`](crate::Store::peer_trustees).
 pub struct PeerTrustees<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> PeerTrustees<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> PeerTrustees<'a> {
-        PeerTrustees { conn }
+    pub(crate) fn new(db: Db<'a>) -> PeerTrustees<'a> {
+        PeerTrustees { db }
     }
 
     /// The peer trustee of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<PeerTrustee>> {
         check_key(actor_id, peerid)?;
-        let row = with_client!(self.conn, |c| q::peertrustee_by_peer()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &peerid)
+        let c = &self.db.executor().await?;
+        let row = q::peertrustee_by_peer()
+            .params(c, &q::PeertrusteeByPeerParams { actor_id, peerid })
             .opt()
-            .await?);
+            .await?;
         Ok(row.map(PeerTrustee::from))
     }
 
@@ -91,14 +91,19 @@ impl<'a> PeerTrustees<'a> {
         actor_id: &str,
         peer_type: &str,
     ) -> Result<Option<PeerTrustee>> {
-        validate::identifier("actor id", actor_id)?;
-        validate::identifier("peer type", peer_type)?;
-        let mut rows = with_client!(self.conn, |c| q::peertrustees_by_type()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &peer_type)
+        rules::identifier("actor id", actor_id)?;
+        rules::identifier("peer type", peer_type)?;
+        let c = &self.db.executor().await?;
+        let mut rows = q::peertrustees_by_type()
+            .params(
+                c,
+                &q::PeertrusteesByTypeParams {
+                    actor_id,
+                    peer_type,
+                },
+            )
             .all()
-            .await?);
+            .await?;
         if rows.len() > 1 {
             return Err(Error::new(
                 ErrorKind::Conflict,
@@ -123,15 +128,23 @@ impl<'a> PeerTrustees<'a> {
         passphrase: &str,
     ) -> Result<PeerTrustee> {
         check_key(actor_id, peerid)?;
-        validate::identifier("peer type", peer_type)?;
-        validate::text("baseuri", baseuri)?;
-        validate::text("passphrase", passphrase)?;
-        let row = with_client!(self.conn, |c| q::insert_peertrustee()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &peerid, &baseuri, &peer_type, &passphrase)
+        rules::identifier("peer type", peer_type)?;
+        rules::text("baseuri", baseuri)?;
+        rules::text("passphrase", passphrase)?;
+        let c = &self.db.executor().await?;
+        let row = q::insert_peertrustee()
+            .params(
+                c,
+                &q::InsertPeertrusteeParams {
+                    actor_id,
+                    peerid,
+                    baseuri,
+                    peer_type,
+                    passphrase,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         row.map(PeerTrustee::from).ok_or_else(|| {
             Error::new(
                 ErrorKind::Conflict,
@@ -152,56 +165,61 @@ impl<'a> PeerTrustees<'a> {
     ) -> Result<bool> {
         check_key(actor_id, peerid)?;
         if let Some(peer_type) = peer_type {
-            validate::bounded("peer type", peer_type, IDENTIFIER_MAX_CHARS)?;
+            rules::bounded("peer type", peer_type, IDENTIFIER_MAX_CHARS)?;
         }
         if let Some(baseuri) = baseuri {
-            validate::text("baseuri", baseuri)?;
+            rules::text("baseuri", baseuri)?;
         }
         if let Some(passphrase) = passphrase {
-            validate::text("passphrase", passphrase)?;
+            rules::text("passphrase", passphrase)?;
         }
-        let row = with_client!(self.conn, |c| q::update_peertrustee()
-            .prepare(c)
-            .await?
-            .bind(c, &peer_type, &baseuri, &passphrase, &actor_id, &peerid)
+        let c = &self.db.executor().await?;
+        let row = q::update_peertrustee()
+            .params(
+                c,
+                &q::UpdatePeertrusteeParams {
+                    peer_type,
+                    baseuri,
+                    passphrase,
+                    actor_id,
+                    peerid,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
     /// Deletes the peer trustee. Returns `false` when there was no such peer trustee.
     pub async fn delete(&self, actor_id: &str, peerid: &str) -> Result<bool> {
         check_key(actor_id, peerid)?;
-        let row = with_client!(self.conn, |c| q::delete_peertrustee()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &peerid)
+        let c = &self.db.executor().await?;
+        let row = q::delete_peertrustee()
+            .params(c, &q::DeletePeertrusteeParams { actor_id, peerid })
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
     /// Every peer trustee of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<PeerTrustee>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::peertrustees_of_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::peertrustees_of_actor()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(PeerTrustee::from).collect())
     }
 
     /// Deletes every peer trustee of `actor_id`; returns how many there were.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
-        let deleted = with_client!(self.conn, |c| q::delete_peertrustees_of_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let deleted = q::delete_peertrustees_of_actor()
+            .params(c, &q::ActorIdParam { actor_id })
             .one()
-            .await?);
+            .await?;
         Ok(u64::try_from(deleted).expect("count(*) is not negative"))
     }
 }

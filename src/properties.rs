@@ -11,87 +11,76 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use crate::client::Params;
 use crate::client::async_::GenericClient;
 use crate::codegen::queries::actors as aq;
 use crate::codegen::queries::properties as q;
 use crate::codegen::queries::property_lookup as lq;
 use crate::encoding::property_text;
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Conn, in_transaction, validate, with_client};
-
-/// A conditional write (`$write`, a `bool`: whether it changed a row): one statement on a
-/// pooled connection for a name that is not indexed; for an indexed name it runs in a
-/// transaction followed by `$sync` (the lookup maintenance) when it changed a row.
-macro_rules! conditional_write {
-    ($self:ident, $name:expr, |$c:ident| $write:expr, |$tx:ident| $sync:expr) => {
-        if !$self.is_indexed($name) {
-            with_client!($self.conn, |$c| Ok($write))
-        } else {
-            Ok(in_transaction!($self.conn, |$c| {
-                let changed = $write;
-                if changed {
-                    let $tx = $c;
-                    $sync;
-                }
-                changed
-            }))
-        }
-    };
-}
+use crate::executor::{Db, Executor};
+use crate::rules;
 
 /// Operations on properties; get one from [`Store::properties`](crate::Store::properties).
 pub struct Properties<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> Properties<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> Properties<'a> {
-        Properties { conn }
+    pub(crate) fn new(db: Db<'a>) -> Properties<'a> {
+        Properties { db }
     }
 
     /// Whether writes of `name` maintain the lookup table.
     pub fn is_indexed(&self, name: &str) -> bool {
-        let config = self.conn.config();
-        config.use_lookup_table
-            && !name.starts_with("list:")
-            && config.indexed_properties.iter().any(|n| n == name)
+        rules::is_indexed(self.db.config(), name)
     }
 
     /// The stored text of a property, or `None`.
     pub async fn get(&self, actor_id: &str, name: &str) -> Result<Option<String>> {
         check_key(actor_id, name)?;
-        with_client!(self.conn, |c| Ok(q::property_value()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &name)
+        let c = &self.db.executor().await?;
+        Ok(q::property_value()
+            .params(c, &q::PropertyValueParams { actor_id, name })
             .opt()
-            .await?))
+            .await?)
     }
 
     /// Stores `value` verbatim. An empty value deletes the property, as in the reference.
     pub async fn set(&self, actor_id: &str, name: &str, value: &str) -> Result<()> {
         check_key(actor_id, name)?;
-        validate::text("value", value)?;
+        rules::text("value", value)?;
         if value.is_empty() {
             self.delete(actor_id, name).await?;
             return Ok(());
         }
         if !self.is_indexed(name) {
-            return with_client!(self.conn, |c| {
-                q::upsert_property()
-                    .prepare(c)
-                    .await?
-                    .bind(c, &actor_id, &name, &value)
-                    .one()
-                    .await?;
-                Ok(())
-            });
+            let c = &self.db.executor().await?;
+            q::upsert_property()
+                .params(
+                    c,
+                    &q::UpsertPropertyParams {
+                        actor_id,
+                        name,
+                        value,
+                    },
+                )
+                .one()
+                .await?;
+            return Ok(());
         }
-        in_transaction!(self.conn, |tx| {
-            let upsert = q::upsert_property().prepare(tx).await?;
-            let write = upsert.bind(tx, &actor_id, &name, &value).one();
-            sync_lookup_after(tx, write, actor_id, name, value).await?;
-        });
+        let mut executor = self.db.executor().await?;
+        let group = executor.atomic().await?;
+        let tx = &group;
+        let upsert = q::upsert_property().prepare(tx).await?;
+        let params = q::UpsertPropertyParams {
+            actor_id,
+            name,
+            value,
+        };
+        let write = upsert.params(tx, &params).one();
+        sync_lookup_after(tx, write, actor_id, name, value).await?;
+        group.commit().await?;
         Ok(())
     }
 
@@ -123,15 +112,14 @@ impl<'a> Properties<'a> {
     /// [`ErrorKind::InvalidInput`]. With the lookup table
     /// turned off it scans the properties table for the name and value.
     pub async fn actor_id_by_value(&self, name: &str, value: &str) -> Result<Option<String>> {
-        validate::name("property name", name)?;
-        validate::text("value", value)?;
-        if !self.conn.config().use_lookup_table {
-            return with_client!(self.conn, |c| Ok(q::actor_id_by_property_scan()
-                .prepare(c)
-                .await?
-                .bind(c, &name, &value)
+        rules::name("property name", name)?;
+        rules::text("value", value)?;
+        if !self.db.config().use_lookup_table {
+            let c = &self.db.executor().await?;
+            return Ok(q::actor_id_by_property_scan()
+                .params(c, &q::ActorIdByPropertyScanParams { name, value })
                 .opt()
-                .await?));
+                .await?);
         }
         if !self.is_indexed(name) {
             return Err(Error::invalid(
@@ -139,12 +127,11 @@ impl<'a> Properties<'a> {
                 format!("{name:?} is not an indexed property"),
             ));
         }
-        with_client!(self.conn, |c| Ok(lq::lookup_actor_id_verified()
-            .prepare(c)
-            .await?
-            .bind(c, &name, &value)
+        let c = &self.db.executor().await?;
+        Ok(lq::lookup_actor_id_verified()
+            .params(c, &lq::LookupActorIdVerifiedParams { name, value })
             .opt()
-            .await?))
+            .await?)
     }
 
     /// The properties whose names lie in `lower..=upper`, compared bytewise.
@@ -155,12 +142,18 @@ impl<'a> Properties<'a> {
         upper: &str,
     ) -> Result<BTreeMap<String, String>> {
         check_range(actor_id, lower, upper)?;
-        let rows = with_client!(self.conn, |c| q::properties_in_range()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &lower, &upper)
+        let c = &self.db.executor().await?;
+        let rows = q::properties_in_range()
+            .params(
+                c,
+                &q::PropertiesInRangeParams {
+                    actor_id,
+                    lower,
+                    upper,
+                },
+            )
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
     }
 
@@ -172,12 +165,18 @@ impl<'a> Properties<'a> {
         upper: &str,
     ) -> Result<BTreeSet<String>> {
         check_range(actor_id, lower, upper)?;
-        let names = with_client!(self.conn, |c| q::property_names_in_range()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &lower, &upper)
+        let c = &self.db.executor().await?;
+        let names = q::property_names_in_range()
+            .params(
+                c,
+                &q::PropertyNamesInRangeParams {
+                    actor_id,
+                    lower,
+                    upper,
+                },
+            )
             .all()
-            .await?);
+            .await?;
         Ok(names.into_iter().collect())
     }
 
@@ -189,12 +188,18 @@ impl<'a> Properties<'a> {
         upper: &str,
     ) -> Result<Option<String>> {
         check_range(actor_id, lower, upper)?;
-        with_client!(self.conn, |c| Ok(q::last_property_name_in_range()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &lower, &upper)
+        let c = &self.db.executor().await?;
+        Ok(q::last_property_name_in_range()
+            .params(
+                c,
+                &q::LastPropertyNameInRangeParams {
+                    actor_id,
+                    lower,
+                    upper,
+                },
+            )
             .opt()
-            .await?))
+            .await?)
     }
 
     /// Creates the property unless it exists. Returns `false`, changing nothing, when it does.
@@ -205,22 +210,31 @@ impl<'a> Properties<'a> {
         value: &str,
     ) -> Result<bool> {
         check_key(actor_id, name)?;
-        validate::text("value", value)?;
+        rules::text("value", value)?;
         if value.is_empty() {
             return Err(Error::invalid("value", "must not be empty"));
         }
-        conditional_write!(
-            self,
+        self.conditional_write(
             name,
-            |c| q::insert_property_if_absent()
-                .prepare(c)
-                .await?
-                .bind(c, &actor_id, &name, &value)
-                .opt()
-                .await?
-                .is_some(),
-            |tx| sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await?
+            async |c| {
+                Ok(q::insert_property_if_absent()
+                    .params(
+                        c,
+                        &q::InsertPropertyIfAbsentParams {
+                            actor_id,
+                            name,
+                            value,
+                        },
+                    )
+                    .opt()
+                    .await?
+                    .is_some())
+            },
+            async |tx| {
+                sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await
+            },
         )
+        .await
     }
 
     /// Replaces the value only if the stored text equals `expected` (compare-and-swap on the
@@ -233,20 +247,30 @@ impl<'a> Properties<'a> {
         value: &str,
     ) -> Result<bool> {
         check_key(actor_id, name)?;
-        validate::text("expected", expected)?;
-        validate::text("value", value)?;
-        conditional_write!(
-            self,
+        rules::text("expected", expected)?;
+        rules::text("value", value)?;
+        self.conditional_write(
             name,
-            |c| q::update_property_if_value()
-                .prepare(c)
-                .await?
-                .bind(c, &value, &actor_id, &name, &expected)
-                .opt()
-                .await?
-                .is_some(),
-            |tx| sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await?
+            async |c| {
+                Ok(q::update_property_if_value()
+                    .params(
+                        c,
+                        &q::UpdatePropertyIfValueParams {
+                            value,
+                            actor_id,
+                            name,
+                            expected,
+                        },
+                    )
+                    .opt()
+                    .await?
+                    .is_some())
+            },
+            async |tx| {
+                sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await
+            },
         )
+        .await
     }
 
     /// Deletes the property only if its stored text equals `value`. Returns whether it did.
@@ -257,34 +281,40 @@ impl<'a> Properties<'a> {
         value: &str,
     ) -> Result<bool> {
         check_key(actor_id, name)?;
-        validate::text("value", value)?;
-        conditional_write!(
-            self,
+        rules::text("value", value)?;
+        self.conditional_write(
             name,
-            |c| q::delete_property_if_value()
-                .prepare(c)
-                .await?
-                .bind(c, &actor_id, &name, &value)
-                .opt()
-                .await?
-                .is_some(),
-            |tx| {
+            async |c| {
+                Ok(q::delete_property_if_value()
+                    .params(
+                        c,
+                        &q::DeletePropertyIfValueParams {
+                            actor_id,
+                            name,
+                            value,
+                        },
+                    )
+                    .opt()
+                    .await?
+                    .is_some())
+            },
+            async |tx| {
                 let names: &[&str] = &[name];
                 lq::delete_actor_lookups_named()
-                    .prepare(tx)
-                    .await?
-                    .bind(tx, &actor_id, &names)
+                    .params(tx, &lq::DeleteActorLookupsNamedParams { actor_id, names })
                     .all()
-                    .await?
-            }
+                    .await?;
+                Ok(())
+            },
         )
+        .await
     }
 
     /// Deletes the named properties; unknown names are ignored. Returns how many rows went.
     pub async fn batch_delete(&self, actor_id: &str, names: &[&str]) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         for name in names {
-            validate::name("property name", name)?;
+            rules::name("property name", name)?;
         }
         if names.is_empty() {
             return Ok(0);
@@ -300,13 +330,12 @@ impl<'a> Properties<'a> {
 
     /// The actor's properties except list rows (`list:` names), by name. Empty when none.
     pub async fn fetch(&self, actor_id: &str) -> Result<BTreeMap<String, String>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::plain_properties()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::plain_properties()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
     }
 
@@ -315,30 +344,20 @@ impl<'a> Properties<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, String>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::all_properties()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::all_properties()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
     }
 
     /// Deletes all of the actor's properties (list rows included) and its lookup rows for
     /// the indexed names. Returns how many properties went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
-        let config = self.conn.config();
-        let indexed: Vec<&str> = if config.use_lookup_table {
-            config
-                .indexed_properties
-                .iter()
-                .map(String::as_str)
-                .collect()
-        } else {
-            Vec::new()
-        };
+        rules::identifier("actor id", actor_id)?;
+        let indexed = rules::indexed_names(self.db.config());
         self.delete_with_lookups(actor_id, None, &indexed).await
     }
 
@@ -348,12 +367,35 @@ impl<'a> Properties<'a> {
     /// written without lookup rows (a bulk import, or the Python reference running with
     /// `USE_PROPERTY_LOOKUP_TABLE=false`); reverse lookups never scan the properties table.
     pub async fn rebuild_lookup(&self) -> Result<u64> {
-        let names = indexed_names(self.conn.config());
+        let names = rules::indexed_names(self.db.config());
         if names.is_empty() {
             return Ok(0);
         }
-        let rebuilt = with_client!(self.conn, |c| rebuild_lookup_rows(c, &names).await?);
+        let c = &self.db.executor().await?;
+        let rebuilt = rebuild_lookup_rows(c, &names).await?;
         Ok(u64::try_from(rebuilt.inserted).expect("count(*) is not negative"))
+    }
+
+    /// Runs a conditional `write` (whether it changed a row): one statement for a name that is
+    /// not indexed; for an indexed name an atomic group of the write and, when it changed a
+    /// row, the lookup maintenance `sync`.
+    async fn conditional_write(
+        &self,
+        name: &str,
+        write: impl AsyncFnOnce(&Executor<'_>) -> Result<bool>,
+        sync: impl AsyncFnOnce(&Executor<'_>) -> Result<()>,
+    ) -> Result<bool> {
+        let mut executor = self.db.executor().await?;
+        if !self.is_indexed(name) {
+            return write(&executor).await;
+        }
+        let group = executor.atomic().await?;
+        let changed = write(&group).await?;
+        if changed {
+            sync(&group).await?;
+        }
+        group.commit().await?;
+        Ok(changed)
     }
 
     /// Deletes the named properties (all when `names` is `None`) and the actor's lookup rows
@@ -365,31 +407,28 @@ impl<'a> Properties<'a> {
         indexed: &[&str],
     ) -> Result<u64> {
         if indexed.is_empty() {
-            return with_client!(self.conn, |c| delete_properties(c, actor_id, names).await);
+            let c = &self.db.executor().await?;
+            return delete_properties(c, actor_id, names).await;
         }
-        let deleted = in_transaction!(self.conn, |tx| {
-            let unlookup = lq::delete_actor_lookups_named().prepare(tx).await?;
-            let (deleted, _) = futures::try_join!(delete_properties(tx, actor_id, names), async {
-                Ok(unlookup.bind(tx, &actor_id, &indexed).all().await?)
-            },)?;
-            deleted
-        });
+        let mut executor = self.db.executor().await?;
+        let group = executor.atomic().await?;
+        let tx = &group;
+        // The lookup delete is prepared and sent first, the properties delete (which may still
+        // need a prepare round trip) after it: the statements run in the order they are
+        // polled, so the first failure is the one reported, not the "transaction is aborted"
+        // of a statement behind it.
+        let unlookup = lq::delete_actor_lookups_named().prepare(tx).await?;
+        let unlookup_params = lq::DeleteActorLookupsNamedParams {
+            actor_id,
+            names: indexed,
+        };
+        let (_, deleted) = futures::try_join!(
+            async { Ok(unlookup.params(tx, &unlookup_params).all().await?) },
+            delete_properties(tx, actor_id, names),
+        )?;
+        group.commit().await?;
         Ok(deleted)
     }
-}
-
-/// The names whose values the lookup table holds (none with the lookup table off; never a
-/// `list:` name).
-pub(crate) fn indexed_names(config: &crate::Config) -> Vec<&str> {
-    if !config.use_lookup_table {
-        return Vec::new();
-    }
-    config
-        .indexed_properties
-        .iter()
-        .map(String::as_str)
-        .filter(|name| !name.starts_with("list:"))
-        .collect()
 }
 
 /// Adds the missing lookup rows for `names` across all actors (one statement; see
@@ -399,9 +438,7 @@ pub(crate) async fn rebuild_lookup_rows<C: GenericClient>(
     names: &[&str],
 ) -> Result<lq::RebuildPropertyLookup> {
     Ok(lq::rebuild_property_lookup()
-        .prepare(c)
-        .await?
-        .bind(c, &names)
+        .params(c, &lq::NamesParam { names })
         .one()
         .await?)
 }
@@ -415,17 +452,13 @@ async fn delete_properties<C: GenericClient>(
     let gone = match names {
         Some(names) => {
             q::delete_properties_named()
-                .prepare(c)
-                .await?
-                .bind(c, &actor_id, &names)
+                .params(c, &q::DeletePropertiesNamedParams { actor_id, names })
                 .all()
                 .await?
         }
         None => {
             q::delete_all_properties()
-                .prepare(c)
-                .await?
-                .bind(c, &actor_id)
+                .params(c, &q::ActorIdParam { actor_id })
                 .all()
                 .await?
         }
@@ -452,12 +485,28 @@ async fn sync_lookup_after<C: GenericClient, T>(
         if value.is_empty() {
             return Ok(None);
         }
-        claim.bind(c, &name, &value, &actor_id).opt().await
+        claim
+            .params(
+                c,
+                &lq::ClaimLookupParams {
+                    name,
+                    value,
+                    actor_id,
+                },
+            )
+            .opt()
+            .await
+    };
+    let key = aq::ActorIdParam { actor_id };
+    let stale_params = lq::DeleteStaleLookupsParams {
+        name,
+        actor_id,
+        value,
     };
     let (written, present, _, owner) = futures::try_join!(
         write,
-        actor.bind(c, &actor_id).opt(),
-        stale.bind(c, &name, &actor_id, &value).all(),
+        actor.params(c, &key).opt(),
+        stale.params(c, &stale_params).all(),
         claim,
     )?;
     if present.is_none() {
@@ -485,12 +534,12 @@ fn warn_if_claimed(actor_id: &str, name: &str, owner: Option<String>) {
 }
 
 fn check_key(actor_id: &str, name: &str) -> Result<()> {
-    validate::identifier("actor id", actor_id)?;
-    validate::name("property name", name)
+    rules::identifier("actor id", actor_id)?;
+    rules::name("property name", name)
 }
 
 fn check_range(actor_id: &str, lower: &str, upper: &str) -> Result<()> {
-    validate::identifier("actor id", actor_id)?;
-    validate::text("lower", lower)?;
-    validate::text("upper", upper)
+    rules::identifier("actor id", actor_id)?;
+    rules::text("lower", lower)?;
+    rules::text("upper", upper)
 }

@@ -4,31 +4,32 @@
 //! [`Properties`](crate::Properties) keeps this table in step by itself; these raw operations
 //! exist for maintenance and for code that manages lookup rows directly.
 
+use crate::client::Params;
 use crate::codegen::queries::property_lookup as lq;
 use crate::error::Result;
-use crate::{Conn, validate, with_client};
+use crate::executor::Db;
+use crate::rules;
 
 /// Raw operations on lookup rows; get one from
 /// [`Store::property_lookup`](crate::Store::property_lookup).
 pub struct PropertyLookup<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> PropertyLookup<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> PropertyLookup<'a> {
-        PropertyLookup { conn }
+    pub(crate) fn new(db: Db<'a>) -> PropertyLookup<'a> {
+        PropertyLookup { db }
     }
 
     /// The actor id stored for `(name, value)`, or `None` (the row as stored, not checked
     /// against the actor's current property value).
     pub async fn get(&self, name: &str, value: &str) -> Result<Option<String>> {
         check(name, value)?;
-        with_client!(self.conn, |c| Ok(lq::lookup_actor_id()
-            .prepare(c)
-            .await?
-            .bind(c, &name, &value)
+        let c = &self.db.executor().await?;
+        Ok(lq::lookup_actor_id()
+            .params(c, &lq::LookupActorIdParams { name, value })
             .opt()
-            .await?))
+            .await?)
     }
 
     /// Records that `actor_id` holds `value` for `name`. Without `overwrite` the first owner
@@ -43,41 +44,51 @@ impl<'a> PropertyLookup<'a> {
         overwrite: bool,
     ) -> Result<bool> {
         check(name, value)?;
-        validate::identifier("actor id", actor_id)?;
-        let owner = with_client!(self.conn, |c| if overwrite {
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let owner = if overwrite {
             lq::upsert_lookup()
-                .prepare(c)
-                .await?
-                .bind(c, &name, &value, &actor_id)
+                .params(
+                    c,
+                    &lq::UpsertLookupParams {
+                        name,
+                        value,
+                        actor_id,
+                    },
+                )
                 .opt()
                 .await?
         } else {
             lq::claim_lookup()
-                .prepare(c)
-                .await?
-                .bind(c, &name, &value, &actor_id)
+                .params(
+                    c,
+                    &lq::ClaimLookupParams {
+                        name,
+                        value,
+                        actor_id,
+                    },
+                )
                 .opt()
                 .await?
-        });
+        };
         Ok(owner.as_deref() == Some(actor_id))
     }
 
     /// Deletes the row for `(name, value)`, whoever owns it. Returns whether it existed.
     pub async fn delete(&self, name: &str, value: &str) -> Result<bool> {
         check(name, value)?;
-        with_client!(self.conn, |c| Ok(lq::delete_lookup()
-            .prepare(c)
-            .await?
-            .bind(c, &name, &value)
+        let c = &self.db.executor().await?;
+        Ok(lq::delete_lookup()
+            .params(c, &lq::DeleteLookupParams { name, value })
             .opt()
             .await?
-            .is_some()))
+            .is_some())
     }
 }
 
 fn check(name: &str, value: &str) -> Result<()> {
-    validate::identifier("property name", name)?;
-    validate::text("value", value)?;
+    rules::identifier("property name", name)?;
+    rules::text("value", value)?;
     if value.is_empty() {
         return Err(crate::Error::invalid("value", "must not be empty"));
     }

@@ -27,9 +27,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::client::Params;
 use crate::codegen::queries::subscription_diffs as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Conn, validate, with_client};
+use crate::executor::Db;
+use crate::rules;
 
 /// A stored change diff of a subscription.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,12 +63,12 @@ impl From<q::DiffRow> for SubscriptionDiff {
 /// Operations on subscription diffs; get one from
 /// [`Store::subscription_diffs`](crate::Store::subscription_diffs).
 pub struct SubscriptionDiffs<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> SubscriptionDiffs<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> SubscriptionDiffs<'a> {
-        SubscriptionDiffs { conn }
+    pub(crate) fn new(db: Db<'a>) -> SubscriptionDiffs<'a> {
+        SubscriptionDiffs { db }
     }
 
     /// Stores `diff` as number `seqnr` of subscription `subid`, timestamped with the server's
@@ -79,15 +81,23 @@ impl<'a> SubscriptionDiffs<'a> {
         seqnr: i32,
         diff: &str,
     ) -> Result<SubscriptionDiff> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let key = subid_seqnr(subid, seqnr)?;
-        validate::text("diff", diff)?;
-        let row = with_client!(self.conn, |c| q::insert_diff()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &key, &subid, &diff, &seqnr)
+        rules::text("diff", diff)?;
+        let c = &self.db.executor().await?;
+        let row = q::insert_diff()
+            .params(
+                c,
+                &q::InsertDiffParams {
+                    actor_id,
+                    subid_seqnr: key,
+                    subid,
+                    diff,
+                    seqnr,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         row.map(SubscriptionDiff::from).ok_or_else(|| {
             Error::new(
                 ErrorKind::Conflict,
@@ -107,25 +117,31 @@ impl<'a> SubscriptionDiffs<'a> {
         subid: &str,
         seqnr: Option<i32>,
     ) -> Result<Option<SubscriptionDiff>> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let row = match seqnr {
             Some(seqnr) => {
                 let key = subid_seqnr(subid, seqnr)?;
-                with_client!(self.conn, |c| q::diff_by_seqnr()
-                    .prepare(c)
-                    .await?
-                    .bind(c, &actor_id, &key, &subid, &seqnr)
+                let c = &self.db.executor().await?;
+                q::diff_by_seqnr()
+                    .params(
+                        c,
+                        &q::DiffBySeqnrParams {
+                            actor_id,
+                            subid_seqnr: key,
+                            subid,
+                            seqnr,
+                        },
+                    )
                     .opt()
-                    .await?)
+                    .await?
             }
             None => {
-                validate::identifier("subscription id", subid)?;
-                with_client!(self.conn, |c| q::first_diff()
-                    .prepare(c)
-                    .await?
-                    .bind(c, &actor_id, &subid)
+                rules::identifier("subscription id", subid)?;
+                let c = &self.db.executor().await?;
+                q::first_diff()
+                    .params(c, &q::FirstDiffParams { actor_id, subid })
                     .opt()
-                    .await?)
+                    .await?
             }
         };
         Ok(row.map(SubscriptionDiff::from))
@@ -134,27 +150,33 @@ impl<'a> SubscriptionDiffs<'a> {
     /// The actor's diffs (of subscription `subid` only, when given), by sequence number
     /// (numerically), then subscription id. Empty when none.
     pub async fn list(&self, actor_id: &str, subid: Option<&str>) -> Result<Vec<SubscriptionDiff>> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         check_subid(subid)?;
-        let rows = with_client!(self.conn, |c| q::diffs()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &subid)
+        let c = &self.db.executor().await?;
+        let rows = q::diffs()
+            .params(c, &q::DiffsParams { actor_id, subid })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(SubscriptionDiff::from).collect())
     }
 
     /// Deletes diff number `seqnr` of subscription `subid`. Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, subid: &str, seqnr: i32) -> Result<bool> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let key = subid_seqnr(subid, seqnr)?;
-        let row = with_client!(self.conn, |c| q::delete_diff()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &key, &subid, &seqnr)
+        let c = &self.db.executor().await?;
+        let row = q::delete_diff()
+            .params(
+                c,
+                &q::DeleteDiffParams {
+                    actor_id,
+                    subid_seqnr: key,
+                    subid,
+                    seqnr,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
@@ -167,14 +189,20 @@ impl<'a> SubscriptionDiffs<'a> {
         subid: Option<&str>,
         seqnr: Option<i32>,
     ) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         check_subid(subid)?;
-        let gone = with_client!(self.conn, |c| q::delete_diffs()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &subid, &seqnr)
+        let c = &self.db.executor().await?;
+        let gone = q::delete_diffs()
+            .params(
+                c,
+                &q::DeleteDiffsParams {
+                    actor_id,
+                    subid,
+                    max_seqnr: seqnr,
+                },
+            )
             .all()
-            .await?);
+            .await?;
         Ok(gone.len() as u64)
     }
 
@@ -187,19 +215,13 @@ impl<'a> SubscriptionDiffs<'a> {
 /// Validates the subscription id and builds the reference's key `subid:seqnr` (plain
 /// decimal), which must fit the `VARCHAR(255)` key column too.
 fn subid_seqnr(subid: &str, seqnr: i32) -> Result<String> {
-    validate::identifier("subscription id", subid)?;
-    let key = format!("{subid}:{seqnr}");
-    validate::bounded(
-        "diff key (subid:seqnr)",
-        &key,
-        validate::IDENTIFIER_MAX_CHARS,
-    )?;
-    Ok(key)
+    rules::identifier("subscription id", subid)?;
+    rules::composite_key("diff key (subid:seqnr)", subid, &seqnr.to_string())
 }
 
 fn check_subid(subid: Option<&str>) -> Result<()> {
     match subid {
-        Some(subid) => validate::identifier("subscription id", subid),
+        Some(subid) => rules::identifier("subscription id", subid),
         None => Ok(()),
     }
 }

@@ -25,7 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscriptions as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Conn, validate, with_client};
+use crate::executor::Db;
+use crate::rules;
 
 /// The argument name used in errors about the composite key.
 const KEY: &str = "subscription key (peerid:subid)";
@@ -115,12 +116,12 @@ pub struct SubscriptionUpdate {
 /// Operations on subscriptions; get one from
 /// [`Store::subscriptions`](crate::Store::subscriptions).
 pub struct Subscriptions<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> Subscriptions<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> Subscriptions<'a> {
-        Subscriptions { conn }
+    pub(crate) fn new(db: Db<'a>) -> Subscriptions<'a> {
+        Subscriptions { db }
     }
 
     /// The actor's subscription `peerid`/`subid`, or `None`.
@@ -130,14 +131,21 @@ impl<'a> Subscriptions<'a> {
         peerid: &str,
         subid: &str,
     ) -> Result<Option<Subscription>> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(peerid, subid)?;
-        let row = with_client!(self.conn, |c| q::subscription()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &key, &peerid, &subid)
+        let c = &self.db.executor().await?;
+        let row = q::subscription()
+            .params(
+                c,
+                &q::SubscriptionParams {
+                    actor_id,
+                    peer_sub_id: key,
+                    peerid,
+                    subid,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.map(Subscription::from))
     }
 
@@ -145,7 +153,7 @@ impl<'a> Subscriptions<'a> {
     /// [`ErrorKind::Conflict`] and stays unchanged; a key that another pair holds (the parts
     /// contain `:`) is an [`ErrorKind::InvalidInput`].
     pub async fn create(&self, actor_id: &str, new: &NewSubscription) -> Result<Subscription> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(&new.peerid, &new.subid)?;
         check_details([
             ("granularity", &new.granularity),
@@ -153,7 +161,8 @@ impl<'a> Subscriptions<'a> {
             ("subtarget", &new.subtarget),
             ("resource", &new.resource),
         ])?;
-        with_client!(self.conn, |c| {
+        let c = &self.db.executor().await?;
+        {
             let params = q::InsertSubscriptionParams {
                 actor_id,
                 peer_sub_id: key.as_str(),
@@ -171,16 +180,20 @@ impl<'a> Subscriptions<'a> {
                 Some(row) => Ok(Subscription::from(row)),
                 None => {
                     let holder = q::subscription_key_holder()
-                        .prepare(c)
-                        .await?
-                        .bind(c, &actor_id, &key)
+                        .params(
+                            c,
+                            &q::SubscriptionKeyHolderParams {
+                                actor_id,
+                                peer_sub_id: &key,
+                            },
+                        )
                         .opt()
                         .await?
                         .map(|h| (h.peerid, h.subid));
                     Err(key_taken(actor_id, &new.peerid, &new.subid, &key, holder))
                 }
             }
-        })
+        }
     }
 
     /// Applies `update` to the subscription `peerid`/`subid`; a new peer id or subscription id
@@ -196,7 +209,7 @@ impl<'a> Subscriptions<'a> {
         subid: &str,
         update: &SubscriptionUpdate,
     ) -> Result<bool> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(peerid, subid)?;
         let new_peerid = update.peerid.as_deref().unwrap_or(peerid);
         let new_subid = update.subid.as_deref().unwrap_or(subid);
@@ -222,12 +235,8 @@ impl<'a> Subscriptions<'a> {
             peerid,
             subid,
         };
-        let outcome = with_client!(self.conn, |c| q::update_subscription()
-            .prepare(c)
-            .await?
-            .params(c, &params)
-            .one()
-            .await?);
+        let c = &self.db.executor().await?;
+        let outcome = q::update_subscription().params(c, &params).one().await?;
         if outcome.updated {
             return Ok(true);
         }
@@ -246,38 +255,43 @@ impl<'a> Subscriptions<'a> {
 
     /// Deletes the subscription `peerid`/`subid` (not its diffs). Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, peerid: &str, subid: &str) -> Result<bool> {
-        validate::identifier("actor id", actor_id)?;
+        rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(peerid, subid)?;
-        let row = with_client!(self.conn, |c| q::delete_subscription()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &key, &peerid, &subid)
+        let c = &self.db.executor().await?;
+        let row = q::delete_subscription()
+            .params(
+                c,
+                &q::DeleteSubscriptionParams {
+                    actor_id,
+                    peer_sub_id: key,
+                    peerid,
+                    subid,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
     /// The actor's subscriptions, ordered by `peerid:subid` bytewise. Empty when none.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Subscription>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::subscriptions_of_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::subscriptions_of_actor()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(Subscription::from).collect())
     }
 
     /// Deletes all of the actor's subscriptions (not their diffs). Returns how many went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
-        let gone = with_client!(self.conn, |c| q::delete_all_subscriptions()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let gone = q::delete_all_subscriptions()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(gone.len() as u64)
     }
 }
@@ -285,18 +299,16 @@ impl<'a> Subscriptions<'a> {
 /// Validates the parts and builds the reference's key `peerid:subid`, which must fit the
 /// `VARCHAR(255)` key column too.
 fn peer_sub_id(peerid: &str, subid: &str) -> Result<String> {
-    validate::identifier("peer id", peerid)?;
-    validate::identifier("subscription id", subid)?;
-    let key = format!("{peerid}:{subid}");
-    validate::bounded(KEY, &key, validate::IDENTIFIER_MAX_CHARS)?;
-    Ok(key)
+    rules::identifier("peer id", peerid)?;
+    rules::identifier("subscription id", subid)?;
+    rules::composite_key(KEY, peerid, subid)
 }
 
 /// Validates the optional `VARCHAR(255)` detail columns.
 fn check_details(fields: [(&str, &Option<String>); 4]) -> Result<()> {
     for (field, value) in fields {
         if let Some(value) = value {
-            validate::bounded(field, value, validate::IDENTIFIER_MAX_CHARS)?;
+            rules::bounded(field, value, rules::IDENTIFIER_MAX_CHARS)?;
         }
     }
     Ok(())

@@ -19,9 +19,11 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::client::Params;
 use crate::codegen::queries::subscription_suspensions as q;
 use crate::error::Result;
-use crate::{Conn, validate, with_client};
+use crate::executor::Db;
+use crate::rules;
 
 /// A suspended target (or subtarget) of the actor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,25 +49,31 @@ impl From<q::SuspensionRow> for Suspension {
 /// Operations on one actor's suspensions; get one from
 /// [`Store::suspensions`](crate::Store::suspensions).
 pub struct Suspensions<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
     actor_id: &'a str,
 }
 
 impl<'a> Suspensions<'a> {
-    pub(crate) fn new(conn: Conn<'a>, actor_id: &'a str) -> Suspensions<'a> {
-        Suspensions { conn, actor_id }
+    pub(crate) fn new(db: Db<'a>, actor_id: &'a str) -> Suspensions<'a> {
+        Suspensions { db, actor_id }
     }
 
     /// Whether `target` is suspended as a whole or, when `subtarget` is given, that subtarget
     /// is suspended.
     pub async fn is_suspended(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
         let (actor_id, subtarget) = self.check(target, subtarget)?;
-        with_client!(self.conn, |c| Ok(q::suspension_exists()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &target, &subtarget)
+        let c = &self.db.executor().await?;
+        Ok(q::suspension_exists()
+            .params(
+                c,
+                &q::SuspensionExistsParams {
+                    actor_id,
+                    target,
+                    subtarget,
+                },
+            )
             .one()
-            .await?))
+            .await?)
     }
 
     /// Suspends `target` (or one subtarget of it). Returns `false`, changing nothing, when
@@ -73,12 +81,18 @@ impl<'a> Suspensions<'a> {
     /// under a suspended target.
     pub async fn suspend(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
         let (actor_id, subtarget) = self.check(target, subtarget)?;
-        let row = with_client!(self.conn, |c| q::insert_suspension()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &target, &subtarget)
+        let c = &self.db.executor().await?;
+        let row = q::insert_suspension()
+            .params(
+                c,
+                &q::InsertSuspensionParams {
+                    actor_id,
+                    target,
+                    subtarget,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
@@ -86,12 +100,18 @@ impl<'a> Suspensions<'a> {
     /// its subtarget suspensions in place). Returns whether there was one.
     pub async fn resume(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
         let (actor_id, subtarget) = self.check(target, subtarget)?;
-        let row = with_client!(self.conn, |c| q::delete_suspension()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &target, &subtarget)
+        let c = &self.db.executor().await?;
+        let row = q::delete_suspension()
+            .params(
+                c,
+                &q::DeleteSuspensionParams {
+                    actor_id,
+                    target,
+                    subtarget,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
@@ -99,30 +119,28 @@ impl<'a> Suspensions<'a> {
     /// none.
     pub async fn list(&self) -> Result<Vec<Suspension>> {
         let actor_id = self.actor_id()?;
-        let rows = with_client!(self.conn, |c| q::suspensions_of_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        let c = &self.db.executor().await?;
+        let rows = q::suspensions_of_actor()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(Suspension::from).collect())
     }
 
     /// Lifts all of the actor's suspensions. Returns how many there were.
     pub async fn delete_all(&self) -> Result<u64> {
         let actor_id = self.actor_id()?;
-        let gone = with_client!(self.conn, |c| q::delete_all_suspensions()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        let c = &self.db.executor().await?;
+        let gone = q::delete_all_suspensions()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(gone.len() as u64)
     }
 
     /// The validated actor id of this handle.
     fn actor_id(&self) -> Result<&'a str> {
-        validate::identifier("actor id", self.actor_id)?;
+        rules::identifier("actor id", self.actor_id)?;
         Ok(self.actor_id)
     }
 
@@ -130,9 +148,9 @@ impl<'a> Suspensions<'a> {
     /// the whole target).
     fn check<'s>(&self, target: &str, subtarget: Option<&'s str>) -> Result<(&'a str, &'s str)> {
         let actor_id = self.actor_id()?;
-        validate::identifier("target", target)?;
+        rules::identifier("target", target)?;
         let subtarget = subtarget.unwrap_or("");
-        validate::bounded("subtarget", subtarget, validate::IDENTIFIER_MAX_CHARS)?;
+        rules::bounded("subtarget", subtarget, rules::IDENTIFIER_MAX_CHARS)?;
         Ok((actor_id, subtarget))
     }
 }

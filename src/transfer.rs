@@ -53,14 +53,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
-use deadpool_postgres::Transaction as Tx;
 use futures::TryStreamExt;
 use serde::de::{self, DeserializeOwned, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
-use tokio_postgres::IsolationLevel;
 
 use crate::Store;
 use crate::client::async_::Params;
@@ -70,8 +68,9 @@ use crate::codegen::queries::{
     subscription_suspensions as suspension_q, subscriptions as subscription_q, trusts as trust_q,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::executor::{Db, Executor};
+use crate::rules::{self, IDENTIFIER_MAX_CHARS, bounded};
 use crate::trusts::{canonical_connection_method, python_isoformat};
-use crate::validate::{self, IDENTIFIER_MAX_CHARS, bounded};
 
 /// Records per import statement (and per key check of a validation).
 pub const BATCH_ROWS: usize = 5000;
@@ -235,13 +234,8 @@ impl Store {
     ) -> Result<ExportReport> {
         let dir = dir.as_ref();
         fs::create_dir_all(dir).map_err(|e| io_error(ErrorKind::Backend, dir, e))?;
-        let mut client = self.client().await?;
-        let tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .await?;
+        let mut executor = Db::Pool(self).executor().await?;
+        let tx = executor.snapshot().await?;
         let tables = vec![
             export_table::<ActorRecord>(&tx, dir, progress).await?,
             export_table::<PropertyRecord>(&tx, dir, progress).await?,
@@ -272,27 +266,37 @@ impl Store {
     ) -> Result<ImportReport> {
         let dir = dir.as_ref();
         check_dir(dir)?;
-        let mut client = self.client().await?;
-        let mut scope = if options.dry_run {
-            Scope::DryRun(client.transaction().await?)
+        // A dry run imports every table in a savepoint of one transaction that is rolled back
+        // (dropped) at the end; otherwise each table commits in its own transaction.
+        let mut executor = Db::Pool(self).executor().await?;
+        let tables = if options.dry_run {
+            let mut dry_run = executor.atomic().await?;
+            self.import_tables(&mut dry_run, dir, progress).await?
         } else {
-            Scope::Commit(&mut client)
+            self.import_tables(&mut executor, dir, progress).await?
         };
-        let mut tables = vec![import_step::<ActorRecord>(&mut scope, dir, progress).await?];
-        tables.extend(self.import_properties(&mut scope, dir, progress).await?);
-        tables.push(import_step::<AttributeRecord>(&mut scope, dir, progress).await?);
-        tables.push(import_step::<TrustRecord>(&mut scope, dir, progress).await?);
-        tables.push(import_step::<PeerTrusteeRecord>(&mut scope, dir, progress).await?);
-        tables.push(import_step::<SubscriptionRecord>(&mut scope, dir, progress).await?);
-        tables.push(import_step::<DiffRecord>(&mut scope, dir, progress).await?);
-        tables.push(import_step::<SuspensionRecord>(&mut scope, dir, progress).await?);
-        if let Scope::DryRun(tx) = scope {
-            tx.rollback().await?;
-        }
         Ok(ImportReport {
             dry_run: options.dry_run,
             tables,
         })
+    }
+
+    /// Imports every table, each in an atomic group of `scope`.
+    async fn import_tables(
+        &self,
+        scope: &mut Executor<'_>,
+        dir: &Path,
+        progress: &dyn TransferProgress,
+    ) -> Result<Vec<ImportedTable>> {
+        let mut tables = vec![import_step::<ActorRecord>(scope, dir, progress).await?];
+        tables.extend(self.import_properties(scope, dir, progress).await?);
+        tables.push(import_step::<AttributeRecord>(scope, dir, progress).await?);
+        tables.push(import_step::<TrustRecord>(scope, dir, progress).await?);
+        tables.push(import_step::<PeerTrusteeRecord>(scope, dir, progress).await?);
+        tables.push(import_step::<SubscriptionRecord>(scope, dir, progress).await?);
+        tables.push(import_step::<DiffRecord>(scope, dir, progress).await?);
+        tables.push(import_step::<SuspensionRecord>(scope, dir, progress).await?);
+        Ok(tables)
     }
 
     /// Checks the database against the files of `dir`: for each table, how many records' keys
@@ -306,13 +310,8 @@ impl Store {
     ) -> Result<ValidationReport> {
         let dir = dir.as_ref();
         check_dir(dir)?;
-        let mut client = self.client().await?;
-        let tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .await?;
+        let mut executor = Db::Pool(self).executor().await?;
+        let tx = executor.snapshot().await?;
         let tables = vec![
             validate_table::<ActorRecord>(&tx, dir, progress).await?,
             validate_table::<PropertyRecord>(&tx, dir, progress).await?,
@@ -330,13 +329,13 @@ impl Store {
     /// Imports `properties.json` and rebuilds the lookup rows, in one transaction.
     async fn import_properties(
         &self,
-        scope: &mut Scope<'_>,
+        scope: &mut Executor<'_>,
         dir: &Path,
         progress: &dyn TransferProgress,
     ) -> Result<[ImportedTable; 2]> {
-        let tx = scope.begin().await?;
+        let tx = scope.atomic().await?;
         let properties = import_table::<PropertyRecord>(&tx, dir, progress).await?;
-        let names = crate::properties::indexed_names(self.config());
+        let names = rules::indexed_names(self.config());
         let mut lookup = ImportedTable {
             table: "property_lookup".into(),
             file: None,
@@ -363,35 +362,19 @@ impl Store {
     }
 }
 
-/// Where an import opens the transaction of each table: on the connection, committed table by
-/// table, or, for a dry run, as savepoints of one transaction that is rolled back at the end.
-enum Scope<'c> {
-    Commit(&'c mut deadpool_postgres::Client),
-    DryRun(Tx<'c>),
-}
-
-impl Scope<'_> {
-    async fn begin(&mut self) -> Result<Tx<'_>> {
-        Ok(match self {
-            Scope::Commit(client) => client.transaction().await?,
-            Scope::DryRun(tx) => tx.transaction().await?,
-        })
-    }
-}
-
 async fn import_step<T: Table>(
-    scope: &mut Scope<'_>,
+    scope: &mut Executor<'_>,
     dir: &Path,
     progress: &dyn TransferProgress,
 ) -> Result<ImportedTable> {
-    let tx = scope.begin().await?;
+    let tx = scope.atomic().await?;
     let report = import_table::<T>(&tx, dir, progress).await?;
     tx.commit().await?;
     Ok(report)
 }
 
 async fn import_table<T: Table>(
-    tx: &Tx<'_>,
+    tx: &Executor<'_>,
     dir: &Path,
     progress: &dyn TransferProgress,
 ) -> Result<ImportedTable> {
@@ -423,7 +406,7 @@ async fn import_table<T: Table>(
 }
 
 async fn export_table<T: Table>(
-    tx: &Tx<'_>,
+    tx: &Executor<'_>,
     dir: &Path,
     progress: &dyn TransferProgress,
 ) -> Result<ExportedTable> {
@@ -460,7 +443,7 @@ async fn export_table<T: Table>(
 }
 
 async fn validate_table<T: Table>(
-    tx: &Tx<'_>,
+    tx: &Executor<'_>,
     dir: &Path,
     progress: &dyn TransferProgress,
 ) -> Result<ValidatedTable> {
@@ -601,13 +584,6 @@ fn ambiguous_key(field: &str, key: &str, parts: fmt::Arguments<'_>) -> Error {
             "ambiguous composite key: {key:?} already holds a row for different parts than {parts}"
         ),
     )
-}
-
-/// `a:b`, checked to fit the `VARCHAR(255)` key column.
-fn composite_key(field: &str, a: &str, b: &str) -> Result<String> {
-    let key = format!("{a}:{b}");
-    bounded(field, &key, IDENTIFIER_MAX_CHARS)?;
-    Ok(key)
 }
 
 fn key_text<T: Table>(record: &T) -> String {
@@ -1090,20 +1066,23 @@ trait Table: Serialize + Sized + Send + Sync + 'static {
     fn fields(&self) -> Vec<(&'static str, Field<'_>)>;
 
     /// Streams every row, by key, to `each`.
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()>;
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()>;
 
     /// Inserts the records that start at position `first` unless their key is stored; returns
     /// how many were inserted.
-    async fn insert(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<u64>;
+    async fn insert(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<u64>;
 
     /// The positions of the records (starting at `first`) without a stored row.
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>>;
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>>;
 
     /// The stored rows of these records.
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>>;
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>>;
 
     /// Puts values the database normalises into the form it stores them in.
-    async fn canonicalize(_tx: &Tx<'_>, _records: &mut [(u64, Self)]) -> Result<()> {
+    async fn canonicalize(_tx: &Executor<'_>, _records: &mut [(u64, Self)]) -> Result<()> {
         Ok(())
     }
 }
@@ -1163,9 +1142,9 @@ impl Table for ActorRecord {
             passphrase: text_field("passphrase", json.passphrase)?.unwrap_or_default(),
             created_at: time_field("created_at", json.created_at)?,
         };
-        validate::identifier("id", &record.id)?;
+        rules::identifier("id", &record.id)?;
         bounded("creator", &record.creator, IDENTIFIER_MAX_CHARS)?;
-        validate::text("passphrase", &record.passphrase)?;
+        rules::text("passphrase", &record.passphrase)?;
         Ok(record)
     }
 
@@ -1182,13 +1161,16 @@ impl Table for ActorRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(tx, actor_q::export_actors(), ActorRecord, each)
     }
 
-    async fn insert(tx: &Tx<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
         let params = actor_q::ImportActorsParams {
-            ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            actor_ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             creators: rows.iter().map(|r| r.creator.as_str()).collect::<Vec<_>>(),
             passphrases: rows
                 .iter()
@@ -1199,31 +1181,28 @@ impl Table for ActorRecord {
                 .map(|r| r.created_at.map(|t| t.naive_utc()))
                 .collect::<Vec<_>>(),
         };
-        let inserted = actor_q::import_actors()
-            .prepare(tx)
-            .await?
-            .params(tx, &params)
-            .one()
-            .await?;
+        let inserted = actor_q::import_actors().params(tx, &params).one().await?;
         Ok(count(inserted))
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         Ok(actor_q::missing_actors()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ords(first, rows.len()), &ids)
+            .params(
+                tx,
+                &actor_q::MissingActorsParams {
+                    ords: ords(first, rows.len()),
+                    actor_ids: ids,
+                },
+            )
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let rows = actor_q::stored_actors()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ids)
+            .params(tx, &actor_q::ActorIdsParam { actor_ids: ids })
             .all()
             .await?;
         Ok(rows.into_iter().map(ActorRecord::from).collect())
@@ -1267,9 +1246,9 @@ impl Table for PropertyRecord {
             name: required_text("name", json.name)?,
             value: text_field("value", json.value)?.unwrap_or_default(),
         };
-        validate::identifier("id", &record.id)?;
-        validate::name("name", &record.name)?;
-        validate::text("value", &record.value)?;
+        rules::identifier("id", &record.id)?;
+        rules::name("name", &record.name)?;
+        rules::text("value", &record.value)?;
         Ok(record)
     }
 
@@ -1285,41 +1264,58 @@ impl Table for PropertyRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(tx, property_q::export_properties(), PropertyRecord, each)
     }
 
-    async fn insert(tx: &Tx<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         let values: Vec<&str> = rows.iter().map(|r| r.value.as_str()).collect();
         let inserted = property_q::import_properties()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ids, &names, &values)
+            .params(
+                tx,
+                &property_q::ImportPropertiesParams {
+                    actor_ids: ids,
+                    names,
+                    vals: values,
+                },
+            )
             .one()
             .await?;
         Ok(count(inserted))
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         Ok(property_q::missing_properties()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ords(first, rows.len()), &ids, &names)
+            .params(
+                tx,
+                &property_q::MissingPropertiesParams {
+                    ords: ords(first, rows.len()),
+                    actor_ids: ids,
+                    names,
+                },
+            )
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let names: Vec<&str> = rows.iter().map(|r| r.name.as_str()).collect();
         let rows = property_q::stored_properties()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ids, &names)
+            .params(
+                tx,
+                &property_q::StoredPropertiesParams {
+                    actor_ids: ids,
+                    names,
+                },
+            )
             .all()
             .await?;
         Ok(rows.into_iter().map(PropertyRecord::from).collect())
@@ -1376,14 +1372,14 @@ impl Table for AttributeRecord {
         let id = required_text("id", json.id)?;
         let bucket = required_text("bucket", json.bucket)?;
         let name = required_text("name", json.name)?;
-        validate::identifier("id", &id)?;
-        validate::identifier("bucket", &bucket)?;
-        validate::identifier("name", &name)?;
+        rules::identifier("id", &id)?;
+        rules::identifier("bucket", &bucket)?;
+        rules::identifier("name", &name)?;
         if let Some(data) = &json.data {
             StorableJson::check("data", data)?;
         }
         Ok(AttributeRecord {
-            bucket_name: composite_key("bucket_name", &bucket, &name)?,
+            bucket_name: rules::composite_key("bucket_name", &bucket, &name)?,
             id,
             bucket,
             name,
@@ -1408,14 +1404,17 @@ impl Table for AttributeRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(tx, attribute_q::export_attributes(), AttributeRecord, each)
     }
 
-    async fn insert(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<u64> {
         let params = attribute_q::ImportAttributesParams {
             ords: ords(first, rows.len()),
-            ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            actor_ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             bucket_names: rows
                 .iter()
                 .map(|r| r.bucket_name.as_str())
@@ -1433,8 +1432,6 @@ impl Table for AttributeRecord {
             ttl_timestamps: rows.iter().map(|r| r.ttl_timestamp).collect::<Vec<_>>(),
         };
         let outcome = attribute_q::import_attributes()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .one()
             .await?;
@@ -1450,10 +1447,10 @@ impl Table for AttributeRecord {
         }
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let params = attribute_q::MissingAttributesParams {
             ords: ords(first, rows.len()),
-            ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            actor_ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             bucket_names: rows
                 .iter()
                 .map(|r| r.bucket_name.as_str())
@@ -1462,16 +1459,14 @@ impl Table for AttributeRecord {
             names: rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
         };
         Ok(attribute_q::missing_attributes()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let params = attribute_q::StoredAttributesParams {
-            ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            actor_ids: rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             bucket_names: rows
                 .iter()
                 .map(|r| r.bucket_name.as_str())
@@ -1480,8 +1475,6 @@ impl Table for AttributeRecord {
             names: rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
         };
         let rows = attribute_q::stored_attributes()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?;
@@ -1489,15 +1482,13 @@ impl Table for AttributeRecord {
     }
 
     /// jsonb reorders keys and respaces: compare the data as the database stores it.
-    async fn canonicalize(tx: &Tx<'_>, records: &mut [(u64, Self)]) -> Result<()> {
+    async fn canonicalize(tx: &Executor<'_>, records: &mut [(u64, Self)]) -> Result<()> {
         let texts: Vec<Option<&str>> = records
             .iter()
             .map(|(_, r)| r.data.as_deref().map(RawValue::get))
             .collect();
         let canonical = attribute_q::canonical_jsonb()
-            .prepare(tx)
-            .await?
-            .bind(tx, &texts)
+            .params(tx, &attribute_q::CanonicalJsonbParams { texts })
             .all()
             .await?;
         for ((_, record), text) in records.iter_mut().zip(canonical) {
@@ -1639,22 +1630,22 @@ impl Table for TrustRecord {
                 json.capabilities_fetched_at,
             )?,
         };
-        validate::identifier("id", &record.id)?;
-        validate::identifier("peerid", &record.peerid)?;
-        validate::text("baseuri", &record.baseuri)?;
+        rules::identifier("id", &record.id)?;
+        rules::identifier("peerid", &record.peerid)?;
+        rules::text("baseuri", &record.baseuri)?;
         bounded("type", &record.peer_type, IDENTIFIER_MAX_CHARS)?;
         bounded("relationship", &record.relationship, IDENTIFIER_MAX_CHARS)?;
         bounded("secret", &record.secret, IDENTIFIER_MAX_CHARS)?;
         if let Some(desc) = &record.desc {
-            validate::text("desc", desc)?;
+            rules::text("desc", desc)?;
         }
         if let Some(supported) = &record.aw_supported {
-            validate::text("aw_supported", supported)?;
+            rules::text("aw_supported", supported)?;
         }
         bounded_opt(
             "aw_version",
             &record.aw_version,
-            crate::trusts::AW_VERSION_MAX_CHARS,
+            rules::AW_VERSION_MAX_CHARS,
         )?;
         for (field, value) in [
             ("verification_token", &record.verification_token),
@@ -1717,11 +1708,14 @@ impl Table for TrustRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(tx, trust_q::export_trusts(), TrustRecord, each)
     }
 
-    async fn insert(tx: &Tx<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
         let text = |f: fn(&TrustRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let opt = |f: fn(&TrustRecord) -> &Option<String>| {
             rows.iter().map(|r| f(r).as_deref()).collect::<Vec<_>>()
@@ -1733,7 +1727,7 @@ impl Table for TrustRecord {
                 .collect::<Vec<_>>()
         };
         let params = trust_q::ImportTrustsParams {
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             peerids: text(|r| &r.peerid),
             baseuris: text(|r| &r.baseuri),
             peer_types: text(|r| &r.peer_type),
@@ -1760,33 +1754,37 @@ impl Table for TrustRecord {
                 .map(|r| r.capabilities_fetched_at.map(|t| t.fixed_offset()))
                 .collect::<Vec<_>>(),
         };
-        let inserted = trust_q::import_trusts()
-            .prepare(tx)
-            .await?
-            .params(tx, &params)
-            .one()
-            .await?;
+        let inserted = trust_q::import_trusts().params(tx, &params).one().await?;
         Ok(count(inserted))
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let peerids: Vec<&str> = rows.iter().map(|r| r.peerid.as_str()).collect();
         Ok(trust_q::missing_trusts()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ords(first, rows.len()), &ids, &peerids)
+            .params(
+                tx,
+                &trust_q::MissingTrustsParams {
+                    ords: ords(first, rows.len()),
+                    actor_ids: ids,
+                    peerids,
+                },
+            )
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let peerids: Vec<&str> = rows.iter().map(|r| r.peerid.as_str()).collect();
         let rows = trust_q::stored_trusts()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ids, &peerids)
+            .params(
+                tx,
+                &trust_q::StoredTrustsParams {
+                    actor_ids: ids,
+                    peerids,
+                },
+            )
             .all()
             .await?;
         Ok(rows.into_iter().map(TrustRecord::from).collect())
@@ -1849,11 +1847,11 @@ impl Table for PeerTrusteeRecord {
                 .ok_or_else(|| Error::invalid("type", "is missing"))?,
             passphrase: passphrase.or(secret).unwrap_or_default(),
         };
-        validate::identifier("id", &record.id)?;
-        validate::identifier("peerid", &record.peerid)?;
-        validate::identifier("type", &record.peer_type)?;
-        validate::text("baseuri", &record.baseuri)?;
-        validate::text("passphrase", &record.passphrase)?;
+        rules::identifier("id", &record.id)?;
+        rules::identifier("peerid", &record.peerid)?;
+        rules::identifier("type", &record.peer_type)?;
+        rules::text("baseuri", &record.baseuri)?;
+        rules::text("passphrase", &record.passphrase)?;
         Ok(record)
     }
 
@@ -1871,7 +1869,10 @@ impl Table for PeerTrusteeRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(
             tx,
             peertrustee_q::export_peertrustees(),
@@ -1880,42 +1881,49 @@ impl Table for PeerTrusteeRecord {
         )
     }
 
-    async fn insert(tx: &Tx<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
         let column = |f: fn(&PeerTrusteeRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let params = peertrustee_q::ImportPeertrusteesParams {
-            ids: column(|r| &r.id),
+            actor_ids: column(|r| &r.id),
             peerids: column(|r| &r.peerid),
             baseuris: column(|r| &r.baseuri),
             peer_types: column(|r| &r.peer_type),
             passphrases: column(|r| &r.passphrase),
         };
         let inserted = peertrustee_q::import_peertrustees()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .one()
             .await?;
         Ok(count(inserted))
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let peerids: Vec<&str> = rows.iter().map(|r| r.peerid.as_str()).collect();
         Ok(peertrustee_q::missing_peertrustees()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ords(first, rows.len()), &ids, &peerids)
+            .params(
+                tx,
+                &peertrustee_q::MissingPeertrusteesParams {
+                    ords: ords(first, rows.len()),
+                    actor_ids: ids,
+                    peerids,
+                },
+            )
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
         let peerids: Vec<&str> = rows.iter().map(|r| r.peerid.as_str()).collect();
         let rows = peertrustee_q::stored_peertrustees()
-            .prepare(tx)
-            .await?
-            .bind(tx, &ids, &peerids)
+            .params(
+                tx,
+                &peertrustee_q::StoredPeertrusteesParams {
+                    actor_ids: ids,
+                    peerids,
+                },
+            )
             .all()
             .await?;
         Ok(rows.into_iter().map(PeerTrusteeRecord::from).collect())
@@ -1978,11 +1986,11 @@ impl Table for SubscriptionRecord {
         let id = required_text("id", json.id)?;
         let peerid = required_text("peerid", json.peerid)?;
         let subid = required_text("subid", json.subid)?;
-        validate::identifier("id", &id)?;
-        validate::identifier("peerid", &peerid)?;
-        validate::identifier("subid", &subid)?;
+        rules::identifier("id", &id)?;
+        rules::identifier("peerid", &peerid)?;
+        rules::identifier("subid", &subid)?;
         let record = SubscriptionRecord {
-            peer_sub_id: composite_key("peer_sub_id", &peerid, &subid)?,
+            peer_sub_id: rules::composite_key("peer_sub_id", &peerid, &subid)?,
             id,
             peerid,
             subid,
@@ -2022,7 +2030,10 @@ impl Table for SubscriptionRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(
             tx,
             subscription_q::export_subscriptions(),
@@ -2031,14 +2042,14 @@ impl Table for SubscriptionRecord {
         )
     }
 
-    async fn insert(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<u64> {
         let text = |f: fn(&SubscriptionRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let opt = |f: fn(&SubscriptionRecord) -> &Option<String>| {
             rows.iter().map(|r| f(r).as_deref()).collect::<Vec<_>>()
         };
         let params = subscription_q::ImportSubscriptionsParams {
             ords: ords(first, rows.len()),
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             peer_sub_ids: text(|r| &r.peer_sub_id),
             peerids: text(|r| &r.peerid),
             subids: text(|r| &r.subid),
@@ -2050,8 +2061,6 @@ impl Table for SubscriptionRecord {
             callbacks: rows.iter().map(|r| r.callback).collect::<Vec<_>>(),
         };
         let outcome = subscription_q::import_subscriptions()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .one()
             .await?;
@@ -2067,35 +2076,31 @@ impl Table for SubscriptionRecord {
         }
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let text = |f: fn(&SubscriptionRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let params = subscription_q::MissingSubscriptionsParams {
             ords: ords(first, rows.len()),
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             peer_sub_ids: text(|r| &r.peer_sub_id),
             peerids: text(|r| &r.peerid),
             subids: text(|r| &r.subid),
         };
         Ok(subscription_q::missing_subscriptions()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let text =
             |f: fn(&SubscriptionRecord) -> &str| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
         let params = subscription_q::StoredSubscriptionsParams {
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             peer_sub_ids: text(|r| &r.peer_sub_id),
             peerids: text(|r| &r.peerid),
             subids: text(|r| &r.subid),
         };
         let rows = subscription_q::stored_subscriptions()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?;
@@ -2148,12 +2153,12 @@ impl Table for DiffRecord {
         let id = required_text("id", json.id)?;
         let subid = required_text("subid", json.subid)?;
         let seqnr = int32_field("seqnr", json.seqnr)?;
-        validate::identifier("id", &id)?;
-        validate::identifier("subid", &subid)?;
+        rules::identifier("id", &id)?;
+        rules::identifier("subid", &subid)?;
         let diff = text_field("diff", json.diff)?.unwrap_or_default();
-        validate::text("diff", &diff)?;
+        rules::text("diff", &diff)?;
         Ok(DiffRecord {
-            subid_seqnr: composite_key("subid_seqnr", &subid, &seqnr.to_string())?,
+            subid_seqnr: rules::composite_key("subid_seqnr", &subid, &seqnr.to_string())?,
             id,
             subid,
             timestamp: required_time("timestamp", json.timestamp)?,
@@ -2176,15 +2181,18 @@ impl Table for DiffRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(tx, diff_q::export_subscription_diffs(), DiffRecord, each)
     }
 
-    async fn insert(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<u64> {
         let text = |f: fn(&DiffRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let params = diff_q::ImportSubscriptionDiffsParams {
             ords: ords(first, rows.len()),
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             subid_seqnrs: text(|r| &r.subid_seqnr),
             subids: text(|r| &r.subid),
             timestamps: rows
@@ -2195,8 +2203,6 @@ impl Table for DiffRecord {
             seqnrs: rows.iter().map(|r| r.seqnr).collect::<Vec<_>>(),
         };
         let outcome = diff_q::import_subscription_diffs()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .one()
             .await?;
@@ -2212,34 +2218,30 @@ impl Table for DiffRecord {
         }
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let text = |f: fn(&DiffRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let params = diff_q::MissingSubscriptionDiffsParams {
             ords: ords(first, rows.len()),
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             subid_seqnrs: text(|r| &r.subid_seqnr),
             subids: text(|r| &r.subid),
             seqnrs: rows.iter().map(|r| r.seqnr).collect::<Vec<_>>(),
         };
         Ok(diff_q::missing_subscription_diffs()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let text = |f: fn(&DiffRecord) -> &str| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
         let params = diff_q::StoredSubscriptionDiffsParams {
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             subid_seqnrs: text(|r| &r.subid_seqnr),
             subids: text(|r| &r.subid),
             seqnrs: rows.iter().map(|r| r.seqnr).collect::<Vec<_>>(),
         };
         let rows = diff_q::stored_subscription_diffs()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?;
@@ -2290,8 +2292,8 @@ impl Table for SuspensionRecord {
             subtarget: text_field("subtarget", json.subtarget)?.unwrap_or_default(),
             suspended_at: required_time("suspended_at", json.suspended_at)?,
         };
-        validate::identifier("id", &record.id)?;
-        validate::identifier("target", &record.target)?;
+        rules::identifier("id", &record.id)?;
+        rules::identifier("target", &record.target)?;
         bounded("subtarget", &record.subtarget, IDENTIFIER_MAX_CHARS)?;
         Ok(record)
     }
@@ -2309,7 +2311,10 @@ impl Table for SuspensionRecord {
         ]
     }
 
-    async fn export(tx: &Tx<'_>, each: &mut (dyn FnMut(Self) -> Result<()> + Send)) -> Result<()> {
+    async fn export(
+        tx: &Executor<'_>,
+        each: &mut (dyn FnMut(Self) -> Result<()> + Send),
+    ) -> Result<()> {
         stream_rows!(
             tx,
             suspension_q::export_subscription_suspensions(),
@@ -2318,10 +2323,10 @@ impl Table for SuspensionRecord {
         )
     }
 
-    async fn insert(tx: &Tx<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
+    async fn insert(tx: &Executor<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
         let text = |f: fn(&SuspensionRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let params = suspension_q::ImportSubscriptionSuspensionsParams {
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             targets: text(|r| &r.target),
             subtargets: text(|r| &r.subtarget),
             suspended_ats: rows
@@ -2330,40 +2335,34 @@ impl Table for SuspensionRecord {
                 .collect::<Vec<_>>(),
         };
         let inserted = suspension_q::import_subscription_suspensions()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .one()
             .await?;
         Ok(count(inserted))
     }
 
-    async fn missing(tx: &Tx<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
         let text = |f: fn(&SuspensionRecord) -> &str| rows.iter().map(f).collect::<Vec<_>>();
         let params = suspension_q::MissingSubscriptionSuspensionsParams {
             ords: ords(first, rows.len()),
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             targets: text(|r| &r.target),
             subtargets: text(|r| &r.subtarget),
         };
         Ok(suspension_q::missing_subscription_suspensions()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?)
     }
 
-    async fn stored(tx: &Tx<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let text = |f: fn(&SuspensionRecord) -> &str| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
         let params = suspension_q::StoredSubscriptionSuspensionsParams {
-            ids: text(|r| &r.id),
+            actor_ids: text(|r| &r.id),
             targets: text(|r| &r.target),
             subtargets: text(|r| &r.subtarget),
         };
         let rows = suspension_q::stored_subscription_suspensions()
-            .prepare(tx)
-            .await?
             .params(tx, &params)
             .all()
             .await?;

@@ -22,11 +22,8 @@ use serde::{Deserialize, Serialize};
 use crate::client::Params;
 use crate::codegen::queries::trusts as q;
 use crate::error::Result;
-use crate::validate::{self, IDENTIFIER_MAX_CHARS};
-use crate::{Conn, with_client};
-
-/// The length limit of `trusts.aw_version` (`VARCHAR(50)`), in characters.
-pub(crate) const AW_VERSION_MAX_CHARS: usize = 50;
+use crate::executor::Db;
+use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 
 /// A trust row. `Debug` does not show the secret or the verification token.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,71 +292,80 @@ fn check_columns<'v>(
     for (column, value) in columns {
         let Some(value) = value else { continue };
         match column {
-            "baseuri" | "desc" | "aw_supported" => validate::text(column, value)?,
-            "aw_version" => validate::bounded(column, value, AW_VERSION_MAX_CHARS)?,
-            _ => validate::bounded(column, value, IDENTIFIER_MAX_CHARS)?,
+            "baseuri" | "desc" | "aw_supported" => rules::text(column, value)?,
+            "aw_version" => rules::bounded(column, value, rules::AW_VERSION_MAX_CHARS)?,
+            _ => rules::bounded(column, value, IDENTIFIER_MAX_CHARS)?,
         }
     }
     Ok(())
 }
 
 fn check_key(actor_id: &str, peerid: &str) -> Result<()> {
-    validate::identifier("actor id", actor_id)?;
-    validate::identifier("peer id", peerid)
+    rules::identifier("actor id", actor_id)?;
+    rules::identifier("peer id", peerid)
 }
 
 /// Operations on trusts; get one from [`Store::trusts`](crate::Store::trusts).
 pub struct Trusts<'a> {
-    conn: Conn<'a>,
+    db: Db<'a>,
 }
 
 impl<'a> Trusts<'a> {
-    pub(crate) fn new(conn: Conn<'a>) -> Trusts<'a> {
-        Trusts { conn }
+    pub(crate) fn new(db: Db<'a>) -> Trusts<'a> {
+        Trusts { db }
     }
 
     /// The trust of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<Trust>> {
         check_key(actor_id, peerid)?;
-        let row = with_client!(self.conn, |c| q::trust_by_peer()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &peerid)
+        let c = &self.db.executor().await?;
+        let row = q::trust_by_peer()
+            .params(c, &q::TrustByPeerParams { actor_id, peerid })
             .opt()
-            .await?);
+            .await?;
         Ok(row.map(Trust::from))
     }
 
     /// The trust of `actor_id` whose secret is `token`, or `None`; the lowest peer id when
     /// several share it. An empty token matches nothing.
     pub async fn get_by_token(&self, actor_id: &str, token: &str) -> Result<Option<Trust>> {
-        validate::identifier("actor id", actor_id)?;
-        validate::text("token", token)?;
+        rules::identifier("actor id", actor_id)?;
+        rules::text("token", token)?;
         if token.is_empty() {
             return Ok(None);
         }
-        let row = with_client!(self.conn, |c| q::trust_by_secret()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &token)
+        let c = &self.db.executor().await?;
+        let row = q::trust_by_secret()
+            .params(
+                c,
+                &q::TrustBySecretParams {
+                    actor_id,
+                    secret: token,
+                },
+            )
             .opt()
-            .await?);
+            .await?;
         Ok(row.map(Trust::from))
     }
 
     /// Whether some trust of `actor_id` has the secret `token`. An empty token matches nothing.
     pub async fn is_token_in_db(&self, actor_id: &str, token: &str) -> Result<bool> {
-        validate::identifier("actor id", actor_id)?;
-        validate::text("token", token)?;
+        rules::identifier("actor id", actor_id)?;
+        rules::text("token", token)?;
         if token.is_empty() {
             return Ok(false);
         }
-        with_client!(self.conn, |c| Ok(q::secret_exists()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &token)
+        let c = &self.db.executor().await?;
+        Ok(q::secret_exists()
+            .params(
+                c,
+                &q::SecretExistsParams {
+                    actor_id,
+                    secret: token,
+                },
+            )
             .one()
-            .await?))
+            .await?)
     }
 
     /// Creates the trust, or overwrites an existing one (keeping its `created_at`), and returns
@@ -391,7 +397,7 @@ impl<'a> Trusts<'a> {
                 .and_then(canonical_connection_method),
         };
         let params = q::UpsertTrustParams {
-            id: actor_id,
+            actor_id,
             peerid: new.peerid.as_str(),
             baseuri: new.baseuri.as_str(),
             peer_type: new.peer_type.as_str(),
@@ -415,12 +421,8 @@ impl<'a> Trusts<'a> {
             aw_version: new.aw_version.as_deref(),
             capabilities_fetched_at: new.capabilities_fetched_at.map(|t| t.fixed_offset()),
         };
-        let row = with_client!(self.conn, |c| q::upsert_trust()
-            .prepare(c)
-            .await?
-            .params(c, &params)
-            .one()
-            .await?);
+        let c = &self.db.executor().await?;
+        let row = q::upsert_trust().params(c, &params).one().await?;
         Ok(Trust::from(row))
     }
 
@@ -467,51 +469,44 @@ impl<'a> Trusts<'a> {
             aw_supported: update.aw_supported.as_deref(),
             aw_version: update.aw_version.as_deref(),
             capabilities_fetched_at: update.capabilities_fetched_at.map(|t| t.fixed_offset()),
-            id: actor_id,
+            actor_id,
             peerid,
         };
-        let row = with_client!(self.conn, |c| q::update_trust()
-            .prepare(c)
-            .await?
-            .params(c, &params)
-            .opt()
-            .await?);
+        let c = &self.db.executor().await?;
+        let row = q::update_trust().params(c, &params).opt().await?;
         Ok(row.is_some())
     }
 
     /// Deletes the trust. Returns `false` when there was no such trust.
     pub async fn delete(&self, actor_id: &str, peerid: &str) -> Result<bool> {
         check_key(actor_id, peerid)?;
-        let row = with_client!(self.conn, |c| q::delete_trust()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id, &peerid)
+        let c = &self.db.executor().await?;
+        let row = q::delete_trust()
+            .params(c, &q::DeleteTrustParams { actor_id, peerid })
             .opt()
-            .await?);
+            .await?;
         Ok(row.is_some())
     }
 
     /// Every trust of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Trust>> {
-        validate::identifier("actor id", actor_id)?;
-        let rows = with_client!(self.conn, |c| q::trusts_of_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let rows = q::trusts_of_actor()
+            .params(c, &q::ActorIdParam { actor_id })
             .all()
-            .await?);
+            .await?;
         Ok(rows.into_iter().map(Trust::from).collect())
     }
 
     /// Deletes every trust of `actor_id`; returns how many there were.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        validate::identifier("actor id", actor_id)?;
-        let deleted = with_client!(self.conn, |c| q::delete_trusts_of_actor()
-            .prepare(c)
-            .await?
-            .bind(c, &actor_id)
+        rules::identifier("actor id", actor_id)?;
+        let c = &self.db.executor().await?;
+        let deleted = q::delete_trusts_of_actor()
+            .params(c, &q::ActorIdParam { actor_id })
             .one()
-            .await?);
+            .await?;
         Ok(u64::try_from(deleted).expect("count(*) is not negative"))
     }
 }

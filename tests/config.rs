@@ -212,9 +212,10 @@ async fn connecting_to_a_closed_port_is_a_backend_error_with_its_source() {
         .pool_timeout(Duration::from_secs(5));
     let err = Store::connect(config).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Backend, "{err:?}");
-    assert!(
-        err.to_string().starts_with("database connection error"),
-        "{err}"
+    assert_eq!(err.to_string(), "database connection error");
+    assert_eq!(
+        format!("{err:#}"),
+        "database connection error: error connecting to server: Connection refused (os error 111)"
     );
     assert!(std::error::Error::source(&err).is_some());
 }

@@ -1,8 +1,16 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 #[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
+}
+#[derive(Debug)]
+pub struct CreatorParam<T1: crate::StringSql> {
+    pub creator: T1,
+}
+#[derive(Debug)]
 pub struct InsertActorParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub creator: T2,
     pub passphrase: T3,
 }
@@ -10,7 +18,7 @@ pub struct InsertActorParams<T1: crate::StringSql, T2: crate::StringSql, T3: cra
 pub struct UpdateActorParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
     pub creator: Option<T1>,
     pub passphrase: Option<T2>,
-    pub id: T3,
+    pub actor_id: T3,
 }
 #[derive(Debug)]
 pub struct ImportActorsParams<
@@ -22,7 +30,7 @@ pub struct ImportActorsParams<
     T6: crate::ArraySql<Item = T5>,
     T7: crate::ArraySql<Item = Option<chrono::NaiveDateTime>>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub creators: T4,
     pub passphrases: T6,
     pub created_ats: T7,
@@ -34,7 +42,11 @@ pub struct MissingActorsParams<
     T3: crate::ArraySql<Item = T2>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
+}
+#[derive(Debug)]
+pub struct ActorIdsParam<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
+    pub actor_ids: T2,
 }
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActorRow {
@@ -532,14 +544,14 @@ impl ActorByIdStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 1> {
         ActorRowQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -553,6 +565,24 @@ impl ActorByIdStmt {
                 },
             mapper: |it| ActorRow::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        ActorRowQuery<'c, 'a, 's, C, ActorRow, 1>,
+        C,
+    > for ActorByIdStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ActorsByCreatorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -570,7 +600,7 @@ impl ActorsByCreatorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
         creator: &'a T1,
@@ -591,6 +621,24 @@ impl ActorsByCreatorStmt {
                 },
             mapper: |it| ActorRow::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        CreatorParam<T1>,
+        ActorRowQuery<'c, 'a, 's, C, ActorRow, 1>,
+        C,
+    > for ActorsByCreatorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a CreatorParam<T1>,
+    ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 1> {
+        self.bind(client, &params.creator)
     }
 }
 pub struct ListActorsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -640,7 +688,7 @@ impl InsertActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -651,13 +699,13 @@ impl InsertActorStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         creator: &'a T2,
         passphrase: &'a T3,
     ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 3> {
         ActorRowQuery {
             client,
-            params: [id, creator, passphrase],
+            params: [actor_id, creator, passphrase],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -688,7 +736,12 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a InsertActorParams<T1, T2, T3>,
     ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 3> {
-        self.bind(client, &params.id, &params.creator, &params.passphrase)
+        self.bind(
+            client,
+            &params.actor_id,
+            &params.creator,
+            &params.passphrase,
+        )
     }
 }
 pub struct UpdateActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -706,7 +759,7 @@ impl UpdateActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -719,11 +772,11 @@ impl UpdateActorStmt {
         client: &'c C,
         creator: &'a Option<T1>,
         passphrase: &'a Option<T2>,
-        id: &'a T3,
+        actor_id: &'a T3,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
         BoolQuery {
             client,
-            params: [creator, passphrase, id],
+            params: [creator, passphrase, actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -746,7 +799,12 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a UpdateActorParams<T1, T2, T3>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
-        self.bind(client, &params.creator, &params.passphrase, &params.id)
+        self.bind(
+            client,
+            &params.creator,
+            &params.passphrase,
+            &params.actor_id,
+        )
     }
 }
 pub struct DeleteActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -764,19 +822,37 @@ impl DeleteActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
         BoolQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        BoolQuery<'c, 'a, 's, C, bool, 1>,
+        C,
+    > for DeleteActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct LockActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -794,19 +870,37 @@ impl LockActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
         BoolQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        BoolQuery<'c, 'a, 's, C, bool, 1>,
+        C,
+    > for LockActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct LockActorForDeleteStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -824,19 +918,37 @@ impl LockActorForDeleteStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
         BoolQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        BoolQuery<'c, 'a, 's, C, bool, 1>,
+        C,
+    > for LockActorForDeleteStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct DeleteActorEverywhereStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -854,14 +966,14 @@ impl DeleteActorEverywhereStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> DeletedRowsQuery<'c, 'a, 's, C, DeletedRows, 1> {
         DeletedRowsQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row: &tokio_postgres::Row| -> Result<DeletedRows, tokio_postgres::Error> {
@@ -879,6 +991,24 @@ impl DeleteActorEverywhereStmt {
             },
             mapper: |it| DeletedRows::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        DeletedRowsQuery<'c, 'a, 's, C, DeletedRows, 1>,
+        C,
+    > for DeleteActorEverywhereStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> DeletedRowsQuery<'c, 'a, 's, C, DeletedRows, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ExportActorsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -933,7 +1063,7 @@ impl ImportActorsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -948,14 +1078,14 @@ impl ImportActorsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         creators: &'a T4,
         passphrases: &'a T6,
         created_ats: &'a T7,
     ) -> I64Query<'c, 'a, 's, C, i64, 4> {
         I64Query {
             client,
-            params: [ids, creators, passphrases, created_ats],
+            params: [actor_ids, creators, passphrases, created_ats],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -992,7 +1122,7 @@ impl<
     ) -> I64Query<'c, 'a, 's, C, i64, 4> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.creators,
             &params.passphrases,
             &params.created_ats,
@@ -1014,7 +1144,7 @@ impl MissingActorsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1026,11 +1156,11 @@ impl MissingActorsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
     ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         I64Query {
             client,
-            params: [ords, ids],
+            params: [ords, actor_ids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1061,7 +1191,7 @@ impl<
         client: &'c C,
         params: &'a MissingActorsParams<T1, T2, T3>,
     ) -> I64Query<'c, 'a, 's, C, i64, 2> {
-        self.bind(client, &params.ords, &params.ids)
+        self.bind(client, &params.ords, &params.actor_ids)
     }
 }
 pub struct StoredActorsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1079,21 +1209,14 @@ impl StoredActorsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
-        'c,
-        'a,
-        's,
-        C: GenericClient,
-        T1: crate::StringSql,
-        T2: crate::ArraySql<Item = T1>,
-    >(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
     ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1> {
         ActorTransferQuery {
             client,
-            params: [ids],
+            params: [actor_ids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -1107,5 +1230,23 @@ impl StoredActorsStmt {
                 },
             mapper: |it| ActorTransfer::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdsParam<T1, T2>,
+        ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1>,
+        C,
+    > for StoredActorsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdsParam<T1, T2>,
+    ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1> {
+        self.bind(client, &params.actor_ids)
     }
 }

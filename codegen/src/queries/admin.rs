@@ -1,5 +1,13 @@
 // This file was generated with `cornucopia`. Do not modify.
 
+#[derive(Clone, Copy, Debug)]
+pub struct KeyParam {
+    pub key: i64,
+}
+#[derive(Debug)]
+pub struct RevisionParam<T1: crate::StringSql> {
+    pub revision: T1,
+}
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
 pub struct SchemaState {
     pub has_alembic: bool,
@@ -400,7 +408,7 @@ impl MigrationLockStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient>(
+    fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
         key: &'a i64,
@@ -413,6 +421,14 @@ impl MigrationLockStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<'c, 'a, 's, KeyParam, BoolQuery<'c, 'a, 's, C, bool, 1>, C>
+    for MigrationLockStmt
+{
+    fn params(&'s self, client: &'c C, params: &'a KeyParam) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        self.bind(client, &params.key)
     }
 }
 pub struct SchemaStateStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -519,7 +535,7 @@ impl RecordRevisionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
         revision: &'a T1,
@@ -532,6 +548,24 @@ impl RecordRevisionStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.into(),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        RevisionParam<T1>,
+        StringQuery<'c, 'a, 's, C, String, 1>,
+        C,
+    > for RecordRevisionStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a RevisionParam<T1>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        self.bind(client, &params.revision)
     }
 }
 pub struct ServerFactsStmt(&'static str, Option<tokio_postgres::Statement>);

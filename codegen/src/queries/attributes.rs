@@ -7,7 +7,7 @@ pub struct AttributeParams<
     T3: crate::StringSql,
     T4: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub bucket_name: T2,
     pub bucket: T3,
     pub name: T4,
@@ -20,7 +20,7 @@ pub struct UpsertAttributeParams<
     T4: crate::StringSql,
     T5: crate::JsonSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub bucket_name: T2,
     pub bucket: T3,
     pub name: T4,
@@ -35,7 +35,7 @@ pub struct DeleteAttributeParams<
     T3: crate::StringSql,
     T4: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub bucket_name: T2,
     pub bucket: T3,
     pub name: T4,
@@ -51,7 +51,7 @@ pub struct CompareAndSwapAttributeParams<
 > {
     pub new: T1,
     pub timestamp: Option<chrono::NaiveDateTime>,
-    pub id: T2,
+    pub actor_id: T2,
     pub bucket_name: T3,
     pub bucket: T4,
     pub name: T5,
@@ -59,12 +59,16 @@ pub struct CompareAndSwapAttributeParams<
 }
 #[derive(Debug)]
 pub struct BucketAttributesParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub bucket: T2,
 }
 #[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
+}
+#[derive(Debug)]
 pub struct DeleteBucketParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub bucket: T2,
 }
 #[derive(Debug)]
@@ -74,7 +78,7 @@ pub struct DeleteAttributesByChainParams<
     T3: crate::ArraySql<Item = T2>,
     T4: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub buckets: T3,
     pub chain_id: T4,
 }
@@ -100,7 +104,7 @@ pub struct ImportAttributesParams<
     T13: crate::ArraySql<Item = Option<i64>>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub bucket_names: T5,
     pub buckets: T7,
     pub names: T9,
@@ -121,7 +125,7 @@ pub struct MissingAttributesParams<
     T9: crate::ArraySql<Item = T8>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub bucket_names: T5,
     pub buckets: T7,
     pub names: T9,
@@ -137,10 +141,14 @@ pub struct StoredAttributesParams<
     T7: crate::StringSql,
     T8: crate::ArraySql<Item = T7>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub bucket_names: T4,
     pub buckets: T6,
     pub names: T8,
+}
+#[derive(Debug)]
+pub struct CanonicalJsonbParams<T1: crate::StringSql, T2: crate::ArraySql<Item = Option<T1>>> {
+    pub texts: T2,
 }
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AttributeRow {
@@ -904,7 +912,7 @@ impl AttributeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -916,14 +924,14 @@ impl AttributeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         bucket_name: &'a T2,
         bucket: &'a T3,
         name: &'a T4,
     ) -> AttributeRowQuery<'c, 'a, 's, C, AttributeRow, 4> {
         AttributeRowQuery {
             client,
-            params: [id, bucket_name, bucket, name],
+            params: [actor_id, bucket_name, bucket, name],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -964,7 +972,7 @@ impl<
     ) -> AttributeRowQuery<'c, 'a, 's, C, AttributeRow, 4> {
         self.bind(
             client,
-            &params.id,
+            &params.actor_id,
             &params.bucket_name,
             &params.bucket,
             &params.name,
@@ -986,7 +994,7 @@ impl UpsertAttributeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -999,7 +1007,7 @@ impl UpsertAttributeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         bucket_name: &'a T2,
         bucket: &'a T3,
         name: &'a T4,
@@ -1009,7 +1017,15 @@ impl UpsertAttributeStmt {
     ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
         BoolQuery {
             client,
-            params: [id, bucket_name, bucket, name, data, timestamp, ttl_seconds],
+            params: [
+                actor_id,
+                bucket_name,
+                bucket,
+                name,
+                data,
+                timestamp,
+                ttl_seconds,
+            ],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1044,7 +1060,7 @@ impl<
     ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
         self.bind(
             client,
-            &params.id,
+            &params.actor_id,
             &params.bucket_name,
             &params.bucket,
             &params.name,
@@ -1069,7 +1085,7 @@ impl DeleteAttributeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1081,14 +1097,14 @@ impl DeleteAttributeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         bucket_name: &'a T2,
         bucket: &'a T3,
         name: &'a T4,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
         BoolQuery {
             client,
-            params: [id, bucket_name, bucket, name],
+            params: [actor_id, bucket_name, bucket, name],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1122,7 +1138,7 @@ impl<
     ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
         self.bind(
             client,
-            &params.id,
+            &params.actor_id,
             &params.bucket_name,
             &params.bucket,
             &params.name,
@@ -1144,7 +1160,7 @@ impl CompareAndSwapAttributeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1160,7 +1176,7 @@ impl CompareAndSwapAttributeStmt {
         client: &'c C,
         new: &'a T1,
         timestamp: &'a Option<chrono::NaiveDateTime>,
-        id: &'a T2,
+        actor_id: &'a T2,
         bucket_name: &'a T3,
         bucket: &'a T4,
         name: &'a T5,
@@ -1168,7 +1184,7 @@ impl CompareAndSwapAttributeStmt {
     ) -> BoolQuery<'c, 'a, 's, C, bool, 7> {
         BoolQuery {
             client,
-            params: [new, timestamp, id, bucket_name, bucket, name, old],
+            params: [new, timestamp, actor_id, bucket_name, bucket, name, old],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1206,7 +1222,7 @@ impl<
             client,
             &params.new,
             &params.timestamp,
-            &params.id,
+            &params.actor_id,
             &params.bucket_name,
             &params.bucket,
             &params.name,
@@ -1229,15 +1245,15 @@ impl BucketAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         bucket: &'a T2,
     ) -> NamedAttributeRowQuery<'c, 'a, 's, C, NamedAttributeRow, 2> {
         NamedAttributeRowQuery {
             client,
-            params: [id, bucket],
+            params: [actor_id, bucket],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1269,7 +1285,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a BucketAttributesParams<T1, T2>,
     ) -> NamedAttributeRowQuery<'c, 'a, 's, C, NamedAttributeRow, 2> {
-        self.bind(client, &params.id, &params.bucket)
+        self.bind(client, &params.actor_id, &params.bucket)
     }
 }
 pub struct ActorAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1287,14 +1303,14 @@ impl ActorAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> BucketAttributeRowQuery<'c, 'a, 's, C, BucketAttributeRow, 1> {
         BucketAttributeRowQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1312,6 +1328,24 @@ impl ActorAttributesStmt {
         }
     }
 }
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        BucketAttributeRowQuery<'c, 'a, 's, C, BucketAttributeRow, 1>,
+        C,
+    > for ActorAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> BucketAttributeRowQuery<'c, 'a, 's, C, BucketAttributeRow, 1> {
+        self.bind(client, &params.actor_id)
+    }
+}
 pub struct BucketTimestampsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn bucket_timestamps() -> BucketTimestampsStmt {
     BucketTimestampsStmt(
@@ -1327,14 +1361,14 @@ impl BucketTimestampsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> BucketTimestampsQuery<'c, 'a, 's, C, BucketTimestamps, 1> {
         BucketTimestampsQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1347,6 +1381,24 @@ impl BucketTimestampsStmt {
             },
             mapper: |it| BucketTimestamps::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        BucketTimestampsQuery<'c, 'a, 's, C, BucketTimestamps, 1>,
+        C,
+    > for BucketTimestampsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> BucketTimestampsQuery<'c, 'a, 's, C, BucketTimestamps, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct DeleteBucketStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1364,15 +1416,15 @@ impl DeleteBucketStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         bucket: &'a T2,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
         BoolQuery {
             client,
-            params: [id, bucket],
+            params: [actor_id, bucket],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1395,7 +1447,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a DeleteBucketParams<T1, T2>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
-        self.bind(client, &params.id, &params.bucket)
+        self.bind(client, &params.actor_id, &params.bucket)
     }
 }
 pub struct DeleteActorAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1413,19 +1465,37 @@ impl DeleteActorAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
         BoolQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        BoolQuery<'c, 'a, 's, C, bool, 1>,
+        C,
+    > for DeleteActorAttributesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct DeleteAttributesByChainStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1443,7 +1513,7 @@ impl DeleteAttributesByChainStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1455,13 +1525,13 @@ impl DeleteAttributesByChainStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         buckets: &'a T3,
         chain_id: &'a T4,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
         BoolQuery {
             client,
-            params: [id, buckets, chain_id],
+            params: [actor_id, buckets, chain_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1493,7 +1563,7 @@ impl<
         client: &'c C,
         params: &'a DeleteAttributesByChainParams<T1, T2, T3, T4>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
-        self.bind(client, &params.id, &params.buckets, &params.chain_id)
+        self.bind(client, &params.actor_id, &params.buckets, &params.chain_id)
     }
 }
 pub struct DeleteExpiredAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1511,14 +1581,7 @@ impl DeleteExpiredAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
-        'c,
-        'a,
-        's,
-        C: GenericClient,
-        T1: crate::StringSql,
-        T2: crate::ArraySql<Item = T1>,
-    >(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>(
         &'s self,
         client: &'c C,
         now_epoch: &'a Option<i64>,
@@ -1607,7 +1670,7 @@ impl ImportAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1629,7 +1692,7 @@ impl ImportAttributesStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         bucket_names: &'a T5,
         buckets: &'a T7,
         names: &'a T9,
@@ -1641,7 +1704,7 @@ impl ImportAttributesStmt {
             client,
             params: [
                 ords,
-                ids,
+                actor_ids,
                 bucket_names,
                 buckets,
                 names,
@@ -1698,7 +1761,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.bucket_names,
             &params.buckets,
             &params.names,
@@ -1723,7 +1786,7 @@ impl MissingAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1741,14 +1804,14 @@ impl MissingAttributesStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         bucket_names: &'a T5,
         buckets: &'a T7,
         names: &'a T9,
     ) -> I64Query<'c, 'a, 's, C, i64, 5> {
         I64Query {
             client,
-            params: [ords, ids, bucket_names, buckets, names],
+            params: [ords, actor_ids, bucket_names, buckets, names],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1788,7 +1851,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.bucket_names,
             &params.buckets,
             &params.names,
@@ -1810,7 +1873,7 @@ impl StoredAttributesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1826,14 +1889,14 @@ impl StoredAttributesStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         bucket_names: &'a T4,
         buckets: &'a T6,
         names: &'a T8,
     ) -> AttributeTransferQuery<'c, 'a, 's, C, AttributeTransfer, 4> {
         AttributeTransferQuery {
             client,
-            params: [ids, bucket_names, buckets, names],
+            params: [actor_ids, bucket_names, buckets, names],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1882,7 +1945,7 @@ impl<
     ) -> AttributeTransferQuery<'c, 'a, 's, C, AttributeTransfer, 4> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.bucket_names,
             &params.buckets,
             &params.names,
@@ -1904,7 +1967,7 @@ impl CanonicalJsonbStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1924,5 +1987,23 @@ impl CanonicalJsonbStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.map(|v| v.into()),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = Option<T1>>>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        CanonicalJsonbParams<T1, T2>,
+        OptionStringQuery<'c, 'a, 's, C, Option<String>, 1>,
+        C,
+    > for CanonicalJsonbStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a CanonicalJsonbParams<T1, T2>,
+    ) -> OptionStringQuery<'c, 'a, 's, C, Option<String>, 1> {
+        self.bind(client, &params.texts)
     }
 }

@@ -2,13 +2,17 @@
 
 #[derive(Debug)]
 pub struct PeertrusteeByPeerParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub peerid: T2,
 }
 #[derive(Debug)]
 pub struct PeertrusteesByTypeParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub peer_type: T2,
+}
+#[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
 }
 #[derive(Debug)]
 pub struct InsertPeertrusteeParams<
@@ -18,7 +22,7 @@ pub struct InsertPeertrusteeParams<
     T4: crate::StringSql,
     T5: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub peerid: T2,
     pub baseuri: T3,
     pub peer_type: T4,
@@ -35,12 +39,12 @@ pub struct UpdatePeertrusteeParams<
     pub peer_type: Option<T1>,
     pub baseuri: Option<T2>,
     pub passphrase: Option<T3>,
-    pub id: T4,
+    pub actor_id: T4,
     pub peerid: T5,
 }
 #[derive(Debug)]
 pub struct DeletePeertrusteeParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub peerid: T2,
 }
 #[derive(Debug)]
@@ -56,7 +60,7 @@ pub struct ImportPeertrusteesParams<
     T9: crate::StringSql,
     T10: crate::ArraySql<Item = T9>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub peerids: T4,
     pub baseuris: T6,
     pub peer_types: T8,
@@ -71,7 +75,7 @@ pub struct MissingPeertrusteesParams<
     T5: crate::ArraySql<Item = T4>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub peerids: T5,
 }
 #[derive(Debug)]
@@ -81,7 +85,7 @@ pub struct StoredPeertrusteesParams<
     T3: crate::StringSql,
     T4: crate::ArraySql<Item = T3>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub peerids: T4,
 }
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -432,15 +436,15 @@ impl PeertrusteeByPeerStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peerid: &'a T2,
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
         PeerTrusteeRowQuery {
             client,
-            params: [id, peerid],
+            params: [actor_id, peerid],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -473,7 +477,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a PeertrusteeByPeerParams<T1, T2>,
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
-        self.bind(client, &params.id, &params.peerid)
+        self.bind(client, &params.actor_id, &params.peerid)
     }
 }
 pub struct PeertrusteesByTypeStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -491,15 +495,15 @@ impl PeertrusteesByTypeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peer_type: &'a T2,
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
         PeerTrusteeRowQuery {
             client,
-            params: [id, peer_type],
+            params: [actor_id, peer_type],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -532,7 +536,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a PeertrusteesByTypeParams<T1, T2>,
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
-        self.bind(client, &params.id, &params.peer_type)
+        self.bind(client, &params.actor_id, &params.peer_type)
     }
 }
 pub struct PeertrusteesOfActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -550,14 +554,14 @@ impl PeertrusteesOfActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 1> {
         PeerTrusteeRowQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -575,6 +579,24 @@ impl PeertrusteesOfActorStmt {
         }
     }
 }
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 1>,
+        C,
+    > for PeertrusteesOfActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 1> {
+        self.bind(client, &params.actor_id)
+    }
+}
 pub struct InsertPeertrusteeStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_peertrustee() -> InsertPeertrusteeStmt {
     InsertPeertrusteeStmt(
@@ -590,7 +612,7 @@ impl InsertPeertrusteeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -603,7 +625,7 @@ impl InsertPeertrusteeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peerid: &'a T2,
         baseuri: &'a T3,
         peer_type: &'a T4,
@@ -611,7 +633,7 @@ impl InsertPeertrusteeStmt {
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 5> {
         PeerTrusteeRowQuery {
             client,
-            params: [id, peerid, baseuri, peer_type, passphrase],
+            params: [actor_id, peerid, baseuri, peer_type, passphrase],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -656,7 +678,7 @@ impl<
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 5> {
         self.bind(
             client,
-            &params.id,
+            &params.actor_id,
             &params.peerid,
             &params.baseuri,
             &params.peer_type,
@@ -679,7 +701,7 @@ impl UpdatePeertrusteeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -695,12 +717,12 @@ impl UpdatePeertrusteeStmt {
         peer_type: &'a Option<T1>,
         baseuri: &'a Option<T2>,
         passphrase: &'a Option<T3>,
-        id: &'a T4,
+        actor_id: &'a T4,
         peerid: &'a T5,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 5> {
         BoolQuery {
             client,
-            params: [peer_type, baseuri, passphrase, id, peerid],
+            params: [peer_type, baseuri, passphrase, actor_id, peerid],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -738,7 +760,7 @@ impl<
             &params.peer_type,
             &params.baseuri,
             &params.passphrase,
-            &params.id,
+            &params.actor_id,
             &params.peerid,
         )
     }
@@ -758,15 +780,15 @@ impl DeletePeertrusteeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peerid: &'a T2,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
         BoolQuery {
             client,
-            params: [id, peerid],
+            params: [actor_id, peerid],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -789,7 +811,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a DeletePeertrusteeParams<T1, T2>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
-        self.bind(client, &params.id, &params.peerid)
+        self.bind(client, &params.actor_id, &params.peerid)
     }
 }
 pub struct DeletePeertrusteesOfActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -807,19 +829,31 @@ impl DeletePeertrusteesOfActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> I64Query<'c, 'a, 's, C, i64, 1> {
         I64Query {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<'c, 'a, 's, ActorIdParam<T1>, I64Query<'c, 'a, 's, C, i64, 1>, C>
+    for DeletePeertrusteesOfActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ExportPeertrusteesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -876,7 +910,7 @@ impl ImportPeertrusteesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -894,7 +928,7 @@ impl ImportPeertrusteesStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         peerids: &'a T4,
         baseuris: &'a T6,
         peer_types: &'a T8,
@@ -902,7 +936,7 @@ impl ImportPeertrusteesStmt {
     ) -> I64Query<'c, 'a, 's, C, i64, 5> {
         I64Query {
             client,
-            params: [ids, peerids, baseuris, peer_types, passphrases],
+            params: [actor_ids, peerids, baseuris, peer_types, passphrases],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -942,7 +976,7 @@ impl<
     ) -> I64Query<'c, 'a, 's, C, i64, 5> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.peerids,
             &params.baseuris,
             &params.peer_types,
@@ -965,7 +999,7 @@ impl MissingPeertrusteesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -979,12 +1013,12 @@ impl MissingPeertrusteesStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         peerids: &'a T5,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         I64Query {
             client,
-            params: [ords, ids, peerids],
+            params: [ords, actor_ids, peerids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1017,7 +1051,7 @@ impl<
         client: &'c C,
         params: &'a MissingPeertrusteesParams<T1, T2, T3, T4, T5>,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
-        self.bind(client, &params.ords, &params.ids, &params.peerids)
+        self.bind(client, &params.ords, &params.actor_ids, &params.peerids)
     }
 }
 pub struct StoredPeertrusteesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1035,7 +1069,7 @@ impl StoredPeertrusteesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1047,12 +1081,12 @@ impl StoredPeertrusteesStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         peerids: &'a T4,
     ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2> {
         PeerTrusteeTransferQuery {
             client,
-            params: [ids, peerids],
+            params: [actor_ids, peerids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1094,6 +1128,6 @@ impl<
         client: &'c C,
         params: &'a StoredPeertrusteesParams<T1, T2, T3, T4>,
     ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2> {
-        self.bind(client, &params.ids, &params.peerids)
+        self.bind(client, &params.actor_ids, &params.peerids)
     }
 }

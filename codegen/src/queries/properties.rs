@@ -2,12 +2,12 @@
 
 #[derive(Debug)]
 pub struct PropertyValueParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub name: T2,
 }
 #[derive(Debug)]
 pub struct UpsertPropertyParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub name: T2,
     pub value: T3,
 }
@@ -17,7 +17,7 @@ pub struct InsertPropertyIfAbsentParams<
     T2: crate::StringSql,
     T3: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub name: T2,
     pub value: T3,
 }
@@ -29,7 +29,7 @@ pub struct UpdatePropertyIfValueParams<
     T4: crate::StringSql,
 > {
     pub value: T1,
-    pub id: T2,
+    pub actor_id: T2,
     pub name: T3,
     pub expected: T4,
 }
@@ -39,7 +39,7 @@ pub struct DeletePropertyIfValueParams<
     T2: crate::StringSql,
     T3: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub name: T2,
     pub value: T3,
 }
@@ -49,13 +49,17 @@ pub struct DeletePropertiesNamedParams<
     T2: crate::StringSql,
     T3: crate::ArraySql<Item = T2>,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub names: T3,
+}
+#[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
 }
 #[derive(Debug)]
 pub struct PropertiesInRangeParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
 {
-    pub id: T1,
+    pub actor_id: T1,
     pub lower: T2,
     pub upper: T3,
 }
@@ -65,7 +69,7 @@ pub struct PropertyNamesInRangeParams<
     T2: crate::StringSql,
     T3: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub lower: T2,
     pub upper: T3,
 }
@@ -75,7 +79,7 @@ pub struct LastPropertyNameInRangeParams<
     T2: crate::StringSql,
     T3: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub lower: T2,
     pub upper: T3,
 }
@@ -93,7 +97,7 @@ pub struct ImportPropertiesParams<
     T5: crate::StringSql,
     T6: crate::ArraySql<Item = T5>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub names: T4,
     pub vals: T6,
 }
@@ -106,7 +110,7 @@ pub struct MissingPropertiesParams<
     T5: crate::ArraySql<Item = T4>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub names: T5,
 }
 #[derive(Debug)]
@@ -116,7 +120,7 @@ pub struct StoredPropertiesParams<
     T3: crate::StringSql,
     T4: crate::ArraySql<Item = T3>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub names: T4,
 }
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -499,15 +503,15 @@ impl PropertyValueStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         name: &'a T2,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
         StringQuery {
             client,
-            params: [id, name],
+            params: [actor_id, name],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -530,7 +534,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a PropertyValueParams<T1, T2>,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
-        self.bind(client, &params.id, &params.name)
+        self.bind(client, &params.actor_id, &params.name)
     }
 }
 pub struct UpsertPropertyStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -548,7 +552,7 @@ impl UpsertPropertyStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -559,13 +563,13 @@ impl UpsertPropertyStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         name: &'a T2,
         value: &'a T3,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
         BoolQuery {
             client,
-            params: [id, name, value],
+            params: [actor_id, name, value],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -588,7 +592,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a UpsertPropertyParams<T1, T2, T3>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
-        self.bind(client, &params.id, &params.name, &params.value)
+        self.bind(client, &params.actor_id, &params.name, &params.value)
     }
 }
 pub struct InsertPropertyIfAbsentStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -606,7 +610,7 @@ impl InsertPropertyIfAbsentStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -617,13 +621,13 @@ impl InsertPropertyIfAbsentStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         name: &'a T2,
         value: &'a T3,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
         BoolQuery {
             client,
-            params: [id, name, value],
+            params: [actor_id, name, value],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -646,7 +650,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a InsertPropertyIfAbsentParams<T1, T2, T3>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
-        self.bind(client, &params.id, &params.name, &params.value)
+        self.bind(client, &params.actor_id, &params.name, &params.value)
     }
 }
 pub struct UpdatePropertyIfValueStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -664,7 +668,7 @@ impl UpdatePropertyIfValueStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -677,13 +681,13 @@ impl UpdatePropertyIfValueStmt {
         &'s self,
         client: &'c C,
         value: &'a T1,
-        id: &'a T2,
+        actor_id: &'a T2,
         name: &'a T3,
         expected: &'a T4,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 4> {
         BoolQuery {
             client,
-            params: [value, id, name, expected],
+            params: [value, actor_id, name, expected],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -718,7 +722,7 @@ impl<
         self.bind(
             client,
             &params.value,
-            &params.id,
+            &params.actor_id,
             &params.name,
             &params.expected,
         )
@@ -739,7 +743,7 @@ impl DeletePropertyIfValueStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -750,13 +754,13 @@ impl DeletePropertyIfValueStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         name: &'a T2,
         value: &'a T3,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
         BoolQuery {
             client,
-            params: [id, name, value],
+            params: [actor_id, name, value],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -779,7 +783,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a DeletePropertyIfValueParams<T1, T2, T3>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
-        self.bind(client, &params.id, &params.name, &params.value)
+        self.bind(client, &params.actor_id, &params.name, &params.value)
     }
 }
 pub struct DeletePropertiesNamedStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -797,7 +801,7 @@ impl DeletePropertiesNamedStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -808,12 +812,12 @@ impl DeletePropertiesNamedStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         names: &'a T3,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
         StringQuery {
             client,
-            params: [id, names],
+            params: [actor_id, names],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -844,7 +848,7 @@ impl<
         client: &'c C,
         params: &'a DeletePropertiesNamedParams<T1, T2, T3>,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
-        self.bind(client, &params.id, &params.names)
+        self.bind(client, &params.actor_id, &params.names)
     }
 }
 pub struct DeleteAllPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -859,19 +863,37 @@ impl DeleteAllPropertiesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> StringQuery<'c, 'a, 's, C, String, 1> {
         StringQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.into(),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        StringQuery<'c, 'a, 's, C, String, 1>,
+        C,
+    > for DeleteAllPropertiesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct PropertiesInRangeStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -889,7 +911,7 @@ impl PropertiesInRangeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -900,13 +922,13 @@ impl PropertiesInRangeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         lower: &'a T2,
         upper: &'a T3,
     ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 3> {
         PropertyRowQuery {
             client,
-            params: [id, lower, upper],
+            params: [actor_id, lower, upper],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -935,7 +957,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a PropertiesInRangeParams<T1, T2, T3>,
     ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 3> {
-        self.bind(client, &params.id, &params.lower, &params.upper)
+        self.bind(client, &params.actor_id, &params.lower, &params.upper)
     }
 }
 pub struct PropertyNamesInRangeStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -953,7 +975,7 @@ impl PropertyNamesInRangeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -964,13 +986,13 @@ impl PropertyNamesInRangeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         lower: &'a T2,
         upper: &'a T3,
     ) -> StringQuery<'c, 'a, 's, C, String, 3> {
         StringQuery {
             client,
-            params: [id, lower, upper],
+            params: [actor_id, lower, upper],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -993,7 +1015,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a PropertyNamesInRangeParams<T1, T2, T3>,
     ) -> StringQuery<'c, 'a, 's, C, String, 3> {
-        self.bind(client, &params.id, &params.lower, &params.upper)
+        self.bind(client, &params.actor_id, &params.lower, &params.upper)
     }
 }
 pub struct LastPropertyNameInRangeStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1011,7 +1033,7 @@ impl LastPropertyNameInRangeStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1022,13 +1044,13 @@ impl LastPropertyNameInRangeStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         lower: &'a T2,
         upper: &'a T3,
     ) -> StringQuery<'c, 'a, 's, C, String, 3> {
         StringQuery {
             client,
-            params: [id, lower, upper],
+            params: [actor_id, lower, upper],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1051,7 +1073,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         client: &'c C,
         params: &'a LastPropertyNameInRangeParams<T1, T2, T3>,
     ) -> StringQuery<'c, 'a, 's, C, String, 3> {
-        self.bind(client, &params.id, &params.lower, &params.upper)
+        self.bind(client, &params.actor_id, &params.lower, &params.upper)
     }
 }
 pub struct PlainPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1069,14 +1091,14 @@ impl PlainPropertiesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1> {
         PropertyRowQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -1088,6 +1110,24 @@ impl PlainPropertiesStmt {
                 },
             mapper: |it| PropertyRow::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1>,
+        C,
+    > for PlainPropertiesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct AllPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1102,14 +1142,14 @@ impl AllPropertiesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1> {
         PropertyRowQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -1121,6 +1161,24 @@ impl AllPropertiesStmt {
                 },
             mapper: |it| PropertyRow::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1>,
+        C,
+    > for AllPropertiesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> PropertyRowQuery<'c, 'a, 's, C, PropertyRow, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ActorIdByPropertyScanStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1138,7 +1196,7 @@ impl ActorIdByPropertyScanStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         name: &'a T1,
@@ -1224,7 +1282,7 @@ impl ImportPropertiesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1238,13 +1296,13 @@ impl ImportPropertiesStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         names: &'a T4,
         vals: &'a T6,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         I64Query {
             client,
-            params: [ids, names, vals],
+            params: [actor_ids, names, vals],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1278,7 +1336,7 @@ impl<
         client: &'c C,
         params: &'a ImportPropertiesParams<T1, T2, T3, T4, T5, T6>,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
-        self.bind(client, &params.ids, &params.names, &params.vals)
+        self.bind(client, &params.actor_ids, &params.names, &params.vals)
     }
 }
 pub struct MissingPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1296,7 +1354,7 @@ impl MissingPropertiesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1310,12 +1368,12 @@ impl MissingPropertiesStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         names: &'a T5,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         I64Query {
             client,
-            params: [ords, ids, names],
+            params: [ords, actor_ids, names],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1348,7 +1406,7 @@ impl<
         client: &'c C,
         params: &'a MissingPropertiesParams<T1, T2, T3, T4, T5>,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
-        self.bind(client, &params.ords, &params.ids, &params.names)
+        self.bind(client, &params.ords, &params.actor_ids, &params.names)
     }
 }
 pub struct StoredPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1366,7 +1424,7 @@ impl StoredPropertiesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1378,12 +1436,12 @@ impl StoredPropertiesStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         names: &'a T4,
     ) -> PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 2> {
         PropertyTransferQuery {
             client,
-            params: [ids, names],
+            params: [actor_ids, names],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1423,6 +1481,6 @@ impl<
         client: &'c C,
         params: &'a StoredPropertiesParams<T1, T2, T3, T4>,
     ) -> PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 2> {
-        self.bind(client, &params.ids, &params.names)
+        self.bind(client, &params.actor_ids, &params.names)
     }
 }

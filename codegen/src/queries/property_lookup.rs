@@ -46,6 +46,10 @@ pub struct DeleteActorLookupsNamedParams<
     pub actor_id: T1,
     pub names: T3,
 }
+#[derive(Debug)]
+pub struct NamesParam<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
+    pub names: T2,
+}
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
 pub struct RebuildPropertyLookup {
     pub candidates: i64,
@@ -199,7 +203,7 @@ impl LookupActorIdStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         name: &'a T1,
@@ -248,7 +252,7 @@ impl LookupActorIdVerifiedStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         name: &'a T1,
@@ -297,7 +301,7 @@ impl ClaimLookupStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -355,7 +359,7 @@ impl UpsertLookupStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -413,7 +417,7 @@ impl DeleteLookupStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         name: &'a T1,
@@ -462,7 +466,7 @@ impl DeleteStaleLookupsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -520,7 +524,7 @@ impl DeleteActorLookupsNamedStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -585,14 +589,7 @@ impl RebuildPropertyLookupStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
-        'c,
-        'a,
-        's,
-        C: GenericClient,
-        T1: crate::StringSql,
-        T2: crate::ArraySql<Item = T1>,
-    >(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>(
         &'s self,
         client: &'c C,
         names: &'a T2,
@@ -611,5 +608,23 @@ impl RebuildPropertyLookupStmt {
                 },
             mapper: |it| RebuildPropertyLookup::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        NamesParam<T1, T2>,
+        RebuildPropertyLookupQuery<'c, 'a, 's, C, RebuildPropertyLookup, 1>,
+        C,
+    > for RebuildPropertyLookupStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a NamesParam<T1, T2>,
+    ) -> RebuildPropertyLookupQuery<'c, 'a, 's, C, RebuildPropertyLookup, 1> {
+        self.bind(client, &params.names)
     }
 }

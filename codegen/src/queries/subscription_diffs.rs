@@ -58,7 +58,7 @@ pub struct ImportSubscriptionDiffsParams<
     T11: crate::ArraySql<Item = i32>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub subid_seqnrs: T5,
     pub subids: T7,
     pub timestamps: T8,
@@ -77,7 +77,7 @@ pub struct MissingSubscriptionDiffsParams<
     T8: crate::ArraySql<Item = i32>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub subid_seqnrs: T5,
     pub subids: T7,
     pub seqnrs: T8,
@@ -92,7 +92,7 @@ pub struct StoredSubscriptionDiffsParams<
     T6: crate::ArraySql<Item = T5>,
     T7: crate::ArraySql<Item = i32>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub subid_seqnrs: T4,
     pub subids: T6,
     pub seqnrs: T7,
@@ -577,7 +577,7 @@ impl InsertDiffStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -663,7 +663,7 @@ impl DiffBySeqnrStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -737,7 +737,7 @@ impl FirstDiffStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -795,7 +795,7 @@ impl DiffsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -853,7 +853,7 @@ impl DeleteDiffStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -918,7 +918,7 @@ impl DeleteDiffsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -1006,7 +1006,7 @@ impl ImportSubscriptionDiffsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1026,7 +1026,7 @@ impl ImportSubscriptionDiffsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         subid_seqnrs: &'a T5,
         subids: &'a T7,
         timestamps: &'a T8,
@@ -1035,7 +1035,7 @@ impl ImportSubscriptionDiffsStmt {
     ) -> ImportSubscriptionDiffsQuery<'c, 'a, 's, C, ImportSubscriptionDiffs, 7> {
         ImportSubscriptionDiffsQuery {
             client,
-            params: [ords, ids, subid_seqnrs, subids, timestamps, diffs, seqnrs],
+            params: [ords, actor_ids, subid_seqnrs, subids, timestamps, diffs, seqnrs],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1084,7 +1084,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.subid_seqnrs,
             &params.subids,
             &params.timestamps,
@@ -1108,7 +1108,7 @@ impl MissingSubscriptionDiffsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1125,14 +1125,14 @@ impl MissingSubscriptionDiffsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         subid_seqnrs: &'a T5,
         subids: &'a T7,
         seqnrs: &'a T8,
     ) -> I64Query<'c, 'a, 's, C, i64, 5> {
         I64Query {
             client,
-            params: [ords, ids, subid_seqnrs, subids, seqnrs],
+            params: [ords, actor_ids, subid_seqnrs, subids, seqnrs],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1171,7 +1171,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.subid_seqnrs,
             &params.subids,
             &params.seqnrs,
@@ -1193,7 +1193,7 @@ impl StoredSubscriptionDiffsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1208,14 +1208,14 @@ impl StoredSubscriptionDiffsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         subid_seqnrs: &'a T4,
         subids: &'a T6,
         seqnrs: &'a T7,
     ) -> DiffTransferQuery<'c, 'a, 's, C, DiffTransfer, 4> {
         DiffTransferQuery {
             client,
-            params: [ids, subid_seqnrs, subids, seqnrs],
+            params: [actor_ids, subid_seqnrs, subids, seqnrs],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -1261,7 +1261,7 @@ impl<
     ) -> DiffTransferQuery<'c, 'a, 's, C, DiffTransfer, 4> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.subid_seqnrs,
             &params.subids,
             &params.seqnrs,

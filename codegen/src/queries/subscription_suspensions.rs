@@ -22,6 +22,10 @@ pub struct DeleteSuspensionParams<T1: crate::StringSql, T2: crate::StringSql, T3
     pub subtarget: T3,
 }
 #[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
+}
+#[derive(Debug)]
 pub struct ImportSubscriptionSuspensionsParams<
     T1: crate::StringSql,
     T2: crate::ArraySql<Item = T1>,
@@ -31,7 +35,7 @@ pub struct ImportSubscriptionSuspensionsParams<
     T6: crate::ArraySql<Item = T5>,
     T7: crate::ArraySql<Item = chrono::DateTime<chrono::FixedOffset>>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub targets: T4,
     pub subtargets: T6,
     pub suspended_ats: T7,
@@ -47,7 +51,7 @@ pub struct MissingSubscriptionSuspensionsParams<
     T7: crate::ArraySql<Item = T6>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub targets: T5,
     pub subtargets: T7,
 }
@@ -60,7 +64,7 @@ pub struct StoredSubscriptionSuspensionsParams<
     T5: crate::StringSql,
     T6: crate::ArraySql<Item = T5>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub targets: T4,
     pub subtargets: T6,
 }
@@ -464,7 +468,7 @@ impl SuspensionExistsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -522,7 +526,7 @@ impl InsertSuspensionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -580,7 +584,7 @@ impl DeleteSuspensionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -638,7 +642,7 @@ impl SuspensionsOfActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -660,6 +664,24 @@ impl SuspensionsOfActorStmt {
         }
     }
 }
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        SuspensionRowQuery<'c, 'a, 's, C, SuspensionRow, 1>,
+        C,
+    > for SuspensionsOfActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> SuspensionRowQuery<'c, 'a, 's, C, SuspensionRow, 1> {
+        self.bind(client, &params.actor_id)
+    }
+}
 pub struct DeleteAllSuspensionsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_all_suspensions() -> DeleteAllSuspensionsStmt {
     DeleteAllSuspensionsStmt(
@@ -675,7 +697,7 @@ impl DeleteAllSuspensionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -688,6 +710,24 @@ impl DeleteAllSuspensionsStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.into(),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        StringQuery<'c, 'a, 's, C, String, 1>,
+        C,
+    > for DeleteAllSuspensionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ExportSubscriptionSuspensionsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -743,7 +783,7 @@ impl ImportSubscriptionSuspensionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -758,14 +798,14 @@ impl ImportSubscriptionSuspensionsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         targets: &'a T4,
         subtargets: &'a T6,
         suspended_ats: &'a T7,
     ) -> I64Query<'c, 'a, 's, C, i64, 4> {
         I64Query {
             client,
-            params: [ids, targets, subtargets, suspended_ats],
+            params: [actor_ids, targets, subtargets, suspended_ats],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -802,7 +842,7 @@ impl<
     ) -> I64Query<'c, 'a, 's, C, i64, 4> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.targets,
             &params.subtargets,
             &params.suspended_ats,
@@ -824,7 +864,7 @@ impl MissingSubscriptionSuspensionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -840,13 +880,13 @@ impl MissingSubscriptionSuspensionsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         targets: &'a T5,
         subtargets: &'a T7,
     ) -> I64Query<'c, 'a, 's, C, i64, 4> {
         I64Query {
             client,
-            params: [ords, ids, targets, subtargets],
+            params: [ords, actor_ids, targets, subtargets],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -884,7 +924,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.targets,
             &params.subtargets,
         )
@@ -905,7 +945,7 @@ impl StoredSubscriptionSuspensionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -919,13 +959,13 @@ impl StoredSubscriptionSuspensionsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         targets: &'a T4,
         subtargets: &'a T6,
     ) -> SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 3> {
         SuspensionTransferQuery {
             client,
-            params: [ids, targets, subtargets],
+            params: [actor_ids, targets, subtargets],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -968,6 +1008,11 @@ impl<
         client: &'c C,
         params: &'a StoredSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6>,
     ) -> SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 3> {
-        self.bind(client, &params.ids, &params.targets, &params.subtargets)
+        self.bind(
+            client,
+            &params.actor_ids,
+            &params.targets,
+            &params.subtargets,
+        )
     }
 }

@@ -80,6 +80,10 @@ pub struct DeleteSubscriptionParams<
     pub subid: T4,
 }
 #[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
+}
+#[derive(Debug)]
 pub struct ImportSubscriptionsParams<
     T1: crate::ArraySql<Item = i64>,
     T2: crate::StringSql,
@@ -102,7 +106,7 @@ pub struct ImportSubscriptionsParams<
     T19: crate::ArraySql<Item = bool>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub peer_sub_ids: T5,
     pub peerids: T7,
     pub subids: T9,
@@ -126,7 +130,7 @@ pub struct MissingSubscriptionsParams<
     T9: crate::ArraySql<Item = T8>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub peer_sub_ids: T5,
     pub peerids: T7,
     pub subids: T9,
@@ -142,7 +146,7 @@ pub struct StoredSubscriptionsParams<
     T7: crate::StringSql,
     T8: crate::ArraySql<Item = T7>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub peer_sub_ids: T4,
     pub peerids: T6,
     pub subids: T8,
@@ -848,7 +852,7 @@ impl SubscriptionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -937,7 +941,7 @@ impl InsertSubscriptionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1057,7 +1061,7 @@ impl SubscriptionKeyHolderStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -1113,7 +1117,7 @@ impl UpdateSubscriptionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1243,7 +1247,7 @@ impl DeleteSubscriptionStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1318,7 +1322,7 @@ impl SubscriptionsOfActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -1347,6 +1351,24 @@ impl SubscriptionsOfActorStmt {
         }
     }
 }
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        SubscriptionRowQuery<'c, 'a, 's, C, SubscriptionRow, 1>,
+        C,
+    > for SubscriptionsOfActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> SubscriptionRowQuery<'c, 'a, 's, C, SubscriptionRow, 1> {
+        self.bind(client, &params.actor_id)
+    }
+}
 pub struct DeleteAllSubscriptionsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_all_subscriptions() -> DeleteAllSubscriptionsStmt {
     DeleteAllSubscriptionsStmt(
@@ -1362,7 +1384,7 @@ impl DeleteAllSubscriptionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
@@ -1375,6 +1397,24 @@ impl DeleteAllSubscriptionsStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it.into(),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        StringQuery<'c, 'a, 's, C, String, 1>,
+        C,
+    > for DeleteAllSubscriptionsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ExportSubscriptionsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1435,7 +1475,7 @@ impl ImportSubscriptionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1463,7 +1503,7 @@ impl ImportSubscriptionsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         peer_sub_ids: &'a T5,
         peerids: &'a T7,
         subids: &'a T9,
@@ -1478,7 +1518,7 @@ impl ImportSubscriptionsStmt {
             client,
             params: [
                 ords,
-                ids,
+                actor_ids,
                 peer_sub_ids,
                 peerids,
                 subids,
@@ -1584,7 +1624,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.peer_sub_ids,
             &params.peerids,
             &params.subids,
@@ -1612,7 +1652,7 @@ impl MissingSubscriptionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1630,14 +1670,14 @@ impl MissingSubscriptionsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         peer_sub_ids: &'a T5,
         peerids: &'a T7,
         subids: &'a T9,
     ) -> I64Query<'c, 'a, 's, C, i64, 5> {
         I64Query {
             client,
-            params: [ords, ids, peer_sub_ids, peerids, subids],
+            params: [ords, actor_ids, peer_sub_ids, peerids, subids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1677,7 +1717,7 @@ impl<
         self.bind(
             client,
             &params.ords,
-            &params.ids,
+            &params.actor_ids,
             &params.peer_sub_ids,
             &params.peerids,
             &params.subids,
@@ -1699,7 +1739,7 @@ impl StoredSubscriptionsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1715,14 +1755,14 @@ impl StoredSubscriptionsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         peer_sub_ids: &'a T4,
         peerids: &'a T6,
         subids: &'a T8,
     ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4> {
         SubscriptionTransferQuery {
             client,
-            params: [ids, peer_sub_ids, peerids, subids],
+            params: [actor_ids, peer_sub_ids, peerids, subids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -1774,7 +1814,7 @@ impl<
     ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.peer_sub_ids,
             &params.peerids,
             &params.subids,

@@ -2,18 +2,22 @@
 
 #[derive(Debug)]
 pub struct TrustByPeerParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub peerid: T2,
 }
 #[derive(Debug)]
 pub struct TrustBySecretParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub secret: T2,
 }
 #[derive(Debug)]
 pub struct SecretExistsParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub secret: T2,
+}
+#[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
 }
 #[derive(Debug)]
 pub struct UpsertTrustParams<
@@ -35,7 +39,7 @@ pub struct UpsertTrustParams<
     T16: crate::StringSql,
     T17: crate::StringSql,
 > {
-    pub id: T1,
+    pub actor_id: T1,
     pub peerid: T2,
     pub baseuri: T3,
     pub peer_type: T4,
@@ -97,12 +101,12 @@ pub struct UpdateTrustParams<
     pub aw_supported: Option<T12>,
     pub aw_version: Option<T13>,
     pub capabilities_fetched_at: Option<chrono::DateTime<chrono::FixedOffset>>,
-    pub id: T14,
+    pub actor_id: T14,
     pub peerid: T15,
 }
 #[derive(Debug)]
 pub struct DeleteTrustParams<T1: crate::StringSql, T2: crate::StringSql> {
-    pub id: T1,
+    pub actor_id: T1,
     pub peerid: T2,
 }
 #[derive(Debug)]
@@ -148,7 +152,7 @@ pub struct ImportTrustsParams<
     T39: crate::ArraySql<Item = Option<T38>>,
     T40: crate::ArraySql<Item = Option<chrono::DateTime<chrono::FixedOffset>>>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub peerids: T4,
     pub baseuris: T6,
     pub peer_types: T8,
@@ -181,7 +185,7 @@ pub struct MissingTrustsParams<
     T5: crate::ArraySql<Item = T4>,
 > {
     pub ords: T1,
-    pub ids: T3,
+    pub actor_ids: T3,
     pub peerids: T5,
 }
 #[derive(Debug)]
@@ -191,7 +195,7 @@ pub struct StoredTrustsParams<
     T3: crate::StringSql,
     T4: crate::ArraySql<Item = T3>,
 > {
-    pub ids: T2,
+    pub actor_ids: T2,
     pub peerids: T4,
 }
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -682,15 +686,15 @@ impl TrustByPeerStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peerid: &'a T2,
     ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 2> {
         TrustRowQuery {
             client,
-            params: [id, peerid],
+            params: [actor_id, peerid],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -740,7 +744,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a TrustByPeerParams<T1, T2>,
     ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 2> {
-        self.bind(client, &params.id, &params.peerid)
+        self.bind(client, &params.actor_id, &params.peerid)
     }
 }
 pub struct TrustBySecretStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -758,15 +762,15 @@ impl TrustBySecretStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         secret: &'a T2,
     ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 2> {
         TrustRowQuery {
             client,
-            params: [id, secret],
+            params: [actor_id, secret],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -816,7 +820,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a TrustBySecretParams<T1, T2>,
     ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 2> {
-        self.bind(client, &params.id, &params.secret)
+        self.bind(client, &params.actor_id, &params.secret)
     }
 }
 pub struct SecretExistsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -834,15 +838,15 @@ impl SecretExistsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         secret: &'a T2,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
         BoolQuery {
             client,
-            params: [id, secret],
+            params: [actor_id, secret],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -865,7 +869,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a SecretExistsParams<T1, T2>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
-        self.bind(client, &params.id, &params.secret)
+        self.bind(client, &params.actor_id, &params.secret)
     }
 }
 pub struct TrustsOfActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -883,14 +887,14 @@ impl TrustsOfActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 1> {
         TrustRowQuery {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -925,6 +929,24 @@ impl TrustsOfActorStmt {
         }
     }
 }
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        TrustRowQuery<'c, 'a, 's, C, TrustRow, 1>,
+        C,
+    > for TrustsOfActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 1> {
+        self.bind(client, &params.actor_id)
+    }
+}
 pub struct UpsertTrustStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn upsert_trust() -> UpsertTrustStmt {
     UpsertTrustStmt(
@@ -940,7 +962,7 @@ impl UpsertTrustStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -965,7 +987,7 @@ impl UpsertTrustStmt {
     >(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peerid: &'a T2,
         baseuri: &'a T3,
         peer_type: &'a T4,
@@ -992,7 +1014,7 @@ impl UpsertTrustStmt {
         TrustRowQuery {
             client,
             params: [
-                id,
+                actor_id,
                 peerid,
                 baseuri,
                 peer_type,
@@ -1125,7 +1147,7 @@ impl<
     ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 23> {
         self.bind(
             client,
-            &params.id,
+            &params.actor_id,
             &params.peerid,
             &params.baseuri,
             &params.peer_type,
@@ -1166,7 +1188,7 @@ impl UpdateTrustStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1209,7 +1231,7 @@ impl UpdateTrustStmt {
         aw_supported: &'a Option<T12>,
         aw_version: &'a Option<T13>,
         capabilities_fetched_at: &'a Option<chrono::DateTime<chrono::FixedOffset>>,
-        id: &'a T14,
+        actor_id: &'a T14,
         peerid: &'a T15,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 22> {
         BoolQuery {
@@ -1235,7 +1257,7 @@ impl UpdateTrustStmt {
                 aw_supported,
                 aw_version,
                 capabilities_fetched_at,
-                id,
+                actor_id,
                 peerid,
             ],
             query: self.0,
@@ -1318,7 +1340,7 @@ impl<
             &params.aw_supported,
             &params.aw_version,
             &params.capabilities_fetched_at,
-            &params.id,
+            &params.actor_id,
             &params.peerid,
         )
     }
@@ -1338,15 +1360,15 @@ impl DeleteTrustStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
         peerid: &'a T2,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
         BoolQuery {
             client,
-            params: [id, peerid],
+            params: [actor_id, peerid],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1369,7 +1391,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         client: &'c C,
         params: &'a DeleteTrustParams<T1, T2>,
     ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
-        self.bind(client, &params.id, &params.peerid)
+        self.bind(client, &params.actor_id, &params.peerid)
     }
 }
 pub struct DeleteTrustsOfActorStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1387,19 +1409,31 @@ impl DeleteTrustsOfActorStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        id: &'a T1,
+        actor_id: &'a T1,
     ) -> I64Query<'c, 'a, 's, C, i64, 1> {
         I64Query {
             client,
-            params: [id],
+            params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<'c, 'a, 's, ActorIdParam<T1>, I64Query<'c, 'a, 's, C, i64, 1>, C>
+    for DeleteTrustsOfActorStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct ExportTrustsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1473,7 +1507,7 @@ impl ImportTrustsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1521,7 +1555,7 @@ impl ImportTrustsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         peerids: &'a T4,
         baseuris: &'a T6,
         peer_types: &'a T8,
@@ -1548,7 +1582,7 @@ impl ImportTrustsStmt {
         I64Query {
             client,
             params: [
-                ids,
+                actor_ids,
                 peerids,
                 baseuris,
                 peer_types,
@@ -1723,7 +1757,7 @@ impl<
     ) -> I64Query<'c, 'a, 's, C, i64, 23> {
         self.bind(
             client,
-            &params.ids,
+            &params.actor_ids,
             &params.peerids,
             &params.baseuris,
             &params.peer_types,
@@ -1764,7 +1798,7 @@ impl MissingTrustsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1778,12 +1812,12 @@ impl MissingTrustsStmt {
         &'s self,
         client: &'c C,
         ords: &'a T1,
-        ids: &'a T3,
+        actor_ids: &'a T3,
         peerids: &'a T5,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         I64Query {
             client,
-            params: [ords, ids, peerids],
+            params: [ords, actor_ids, peerids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
@@ -1816,7 +1850,7 @@ impl<
         client: &'c C,
         params: &'a MissingTrustsParams<T1, T2, T3, T4, T5>,
     ) -> I64Query<'c, 'a, 's, C, i64, 3> {
-        self.bind(client, &params.ords, &params.ids, &params.peerids)
+        self.bind(client, &params.ords, &params.actor_ids, &params.peerids)
     }
 }
 pub struct StoredTrustsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -1834,7 +1868,7 @@ impl StoredTrustsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<
+    fn bind<
         'c,
         'a,
         's,
@@ -1846,12 +1880,12 @@ impl StoredTrustsStmt {
     >(
         &'s self,
         client: &'c C,
-        ids: &'a T2,
+        actor_ids: &'a T2,
         peerids: &'a T4,
     ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2> {
         TrustTransferQuery {
             client,
-            params: [ids, peerids],
+            params: [actor_ids, peerids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -1910,6 +1944,6 @@ impl<
         client: &'c C,
         params: &'a StoredTrustsParams<T1, T2, T3, T4>,
     ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2> {
-        self.bind(client, &params.ids, &params.peerids)
+        self.bind(client, &params.actor_ids, &params.peerids)
     }
 }

@@ -101,17 +101,9 @@ async fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
-            let mut shown = e.to_string();
-            let mut source = e.source();
-            while let Some(cause) = source {
-                // Messages often end with their cause's text already; print only what is new.
-                let text = cause.to_string();
-                if !shown.ends_with(&text) {
-                    eprintln!("  caused by: {text}");
-                }
-                shown = text;
-                source = cause.source();
+            match e.downcast_ref::<actingweb_pg::Error>() {
+                Some(e) => eprintln!("error: {e:#}"),
+                None => eprintln!("error: {e}"),
             }
             ExitCode::FAILURE
         }

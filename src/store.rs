@@ -1,0 +1,261 @@
+//! The storage handle ([`Store`]) and the caller's transaction ([`Transaction`]), each with
+//! the entity accessors.
+
+use std::sync::Arc;
+
+use deadpool_postgres::{
+    Hook, HookError, Manager, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
+};
+use tokio::sync::Mutex;
+use tokio_postgres::NoTls;
+
+use crate::actors::{Actors, DeletedRows};
+use crate::attributes::Attributes;
+use crate::config::Config;
+use crate::error::{Error, ErrorKind, Result};
+use crate::executor::Db;
+use crate::peer_trustees::PeerTrustees;
+use crate::properties::Properties;
+use crate::property_lookup::PropertyLookup;
+use crate::subscription_diffs::SubscriptionDiffs;
+use crate::subscriptions::Subscriptions;
+use crate::suspensions::Suspensions;
+use crate::trusts::Trusts;
+
+/// The storage handle: a connection pool plus the property-index settings.
+///
+/// Cheap to clone; clones share the pool.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    pool: Pool,
+    config: Config,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("config", &self.inner.config)
+            .field("pool", &self.inner.pool.status())
+            .finish()
+    }
+}
+
+impl Store {
+    /// Builds the pool, opens `pool_min_size` connections (so a bad configuration fails here)
+    /// and sets the configured schema as the `search_path` of every connection.
+    pub async fn connect(config: Config) -> Result<Store> {
+        let manager = Manager::from_config(
+            config.pg.clone(),
+            NoTls,
+            ManagerConfig {
+                // No liveness query per checkout: a closed connection is detected without a
+                // round trip, a broken one fails the operation that uses it.
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
+        // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`.
+        let set_search_path = format!("SET search_path TO \"{}\"", config.schema);
+        let pool = Pool::builder(manager)
+            .max_size(config.pool_max_size)
+            .wait_timeout(Some(config.pool_timeout))
+            .create_timeout(Some(config.pool_timeout))
+            .runtime(Runtime::Tokio1)
+            // The most recently used connection first: its server backend is awake and warm,
+            // and connections beyond what the load needs stay idle.
+            .queue_mode(QueueMode::Lifo)
+            .post_create(Hook::async_fn(move |client, _| {
+                let sql = set_search_path.clone();
+                Box::pin(
+                    async move { client.batch_execute(&sql).await.map_err(HookError::Backend) },
+                )
+            }))
+            .build()
+            .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("pool: {e}")))?;
+        let warm =
+            futures::future::try_join_all((0..config.pool_min_size).map(|_| pool.get())).await?;
+        drop(warm);
+        Ok(Store {
+            inner: Arc::new(Inner { pool, config }),
+        })
+    }
+
+    /// Actors: create, read, modify, delete, list.
+    pub fn actors(&self) -> Actors<'_> {
+        Actors::new(Db::Pool(self))
+    }
+
+    /// Properties of actors, with the lookup table kept in step for indexed names.
+    pub fn properties(&self) -> Properties<'_> {
+        Properties::new(Db::Pool(self))
+    }
+
+    /// The raw `property_lookup` table (indexed value -> actor id).
+    pub fn property_lookup(&self) -> PropertyLookup<'_> {
+        PropertyLookup::new(Db::Pool(self))
+    }
+
+    /// Trust relationships with peers.
+    pub fn trusts(&self) -> Trusts<'_> {
+        Trusts::new(Db::Pool(self))
+    }
+
+    /// The peers this actor trusts (peer trustees).
+    pub fn peer_trustees(&self) -> PeerTrustees<'_> {
+        PeerTrustees::new(Db::Pool(self))
+    }
+
+    /// Subscriptions.
+    pub fn subscriptions(&self) -> Subscriptions<'_> {
+        Subscriptions::new(Db::Pool(self))
+    }
+
+    /// Subscription change diffs.
+    pub fn subscription_diffs(&self) -> SubscriptionDiffs<'_> {
+        SubscriptionDiffs::new(Db::Pool(self))
+    }
+
+    /// Internal attribute buckets, with TTL.
+    pub fn attributes(&self) -> Attributes<'_> {
+        Attributes::new(Db::Pool(self))
+    }
+
+    /// Subscription suspensions of one actor.
+    pub fn suspensions<'a>(&'a self, actor_id: &'a str) -> Suspensions<'a> {
+        Suspensions::new(Db::Pool(self), actor_id)
+    }
+
+    /// Deletes the actor and every row of it in all nine tables (properties, lookup rows,
+    /// trusts, peer trustees, subscriptions, diffs, attributes, suspensions) in one
+    /// transaction, and reports how many rows went from each. An actor that does not exist
+    /// still has its stray rows removed (`actors` is then 0).
+    pub async fn delete_actor(&self, id: &str) -> Result<DeletedRows> {
+        self.actors().delete_all_data(id).await
+    }
+
+    /// The configuration this store was built with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The underlying connection pool.
+    pub fn pool(&self) -> &Pool {
+        &self.inner.pool
+    }
+
+    /// Runs `f` inside one database transaction and commits when it returns `Ok`; an `Err`
+    /// (or a panic, or dropping the future) rolls everything back.
+    ///
+    /// ```no_run
+    /// # async fn example(store: actingweb_pg::Store) -> actingweb_pg::Result<()> {
+    /// store
+    ///     .transaction(|tx| {
+    ///         Box::pin(async move {
+    ///             tx.actors().create("a1", "me@example.com", "secret").await?;
+    ///             tx.properties().set("a1", "email", "me@example.com").await?;
+    ///             Ok(())
+    ///         })
+    ///     })
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn transaction<T, F>(&self, f: F) -> Result<T>
+    where
+        F: for<'t> FnOnce(&'t Transaction<'t>) -> futures::future::BoxFuture<'t, Result<T>>,
+    {
+        let mut executor = Db::Pool(self).executor().await?;
+        let shared = Mutex::new(executor.begin().await?);
+        let out = f(&Transaction {
+            db: Db::Transaction(&shared, &self.inner.config),
+        })
+        .await;
+        let tx = shared.into_inner();
+        match out {
+            Ok(value) => {
+                tx.commit().await?;
+                Ok(value)
+            }
+            Err(e) => {
+                if let Err(rollback) = tx.rollback().await {
+                    // The caller's error is the one to return; the transaction is not
+                    // committed either way, and a broken connection is not reused.
+                    tracing::error!(error = %rollback, "rollback after a failed transaction failed");
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// A database transaction with the same entity API as [`Store`]; see [`Store::transaction`].
+///
+/// Statements inside it run on the transaction's connection and are prepared through that
+/// connection's statement cache. Operations on one transaction run one after the other (an
+/// operation holds the transaction until it returns), and an operation of several statements
+/// runs inside a SAVEPOINT: when it fails, it leaves nothing behind and the transaction can
+/// still commit what came before.
+pub struct Transaction<'a> {
+    db: Db<'a>,
+}
+
+impl Transaction<'_> {
+    fn conn(&self) -> Db<'_> {
+        self.db
+    }
+
+    /// Actors, inside this transaction.
+    pub fn actors(&self) -> Actors<'_> {
+        Actors::new(self.conn())
+    }
+
+    /// Properties, inside this transaction.
+    pub fn properties(&self) -> Properties<'_> {
+        Properties::new(self.conn())
+    }
+
+    /// Lookup rows, inside this transaction.
+    pub fn property_lookup(&self) -> PropertyLookup<'_> {
+        PropertyLookup::new(self.conn())
+    }
+
+    /// Deletes the actor and all its rows inside this transaction; see
+    /// [`Store::delete_actor`].
+    pub async fn delete_actor(&self, id: &str) -> Result<DeletedRows> {
+        self.actors().delete_all_data(id).await
+    }
+
+    /// Trusts, inside this transaction.
+    pub fn trusts(&self) -> Trusts<'_> {
+        Trusts::new(self.conn())
+    }
+
+    /// Peer trustees, inside this transaction.
+    pub fn peer_trustees(&self) -> PeerTrustees<'_> {
+        PeerTrustees::new(self.conn())
+    }
+
+    /// Subscriptions, inside this transaction.
+    pub fn subscriptions(&self) -> Subscriptions<'_> {
+        Subscriptions::new(self.conn())
+    }
+
+    /// Subscription diffs, inside this transaction.
+    pub fn subscription_diffs(&self) -> SubscriptionDiffs<'_> {
+        SubscriptionDiffs::new(self.conn())
+    }
+
+    /// Attributes, inside this transaction.
+    pub fn attributes(&self) -> Attributes<'_> {
+        Attributes::new(self.conn())
+    }
+
+    /// Subscription suspensions of one actor, inside this transaction.
+    pub fn suspensions<'a>(&'a self, actor_id: &'a str) -> Suspensions<'a> {
+        Suspensions::new(self.conn(), actor_id)
+    }
+}
