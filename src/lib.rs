@@ -24,7 +24,6 @@ pub mod property_lookup;
 pub mod subscription_diffs;
 pub mod subscriptions;
 pub mod suspensions;
-pub mod throwaway;
 pub mod transfer;
 pub mod trusts;
 mod validate;
