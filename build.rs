@@ -10,94 +10,56 @@
 //! Output is staged in `OUT_DIR` and only files whose bytes changed are copied into
 //! `codegen/src/`.
 //! Nothing is written when the crate is built from a package (a registry or `cargo package`),
-//! nor when the `regen` feature is off.
+//! nor when the `regen` feature is off (the default; inside this repository the
+//! `actingweb-pg-cli` workspace member turns it on).
 
-use std::env;
-use std::fs;
-use std::path::{Path, PathBuf};
-
+// The throwaway cluster launcher of the test kit (one source file, standard library only). It
+// is not part of a packaged crate, which never regenerates.
 #[cfg(feature = "regen")]
-#[path = "src/throwaway.rs"]
+#[path = "testkit/src/throwaway.rs"]
 #[allow(dead_code)]
 mod throwaway;
 
 fn main() {
-    // The generated code selects its async client with this feature; this crate always uses it.
+    // The generated code selects its async client with `cfg(feature = "deadpool")` (this crate
+    // always uses it) and also tests `cfg(feature = "wasm-async")` (never set). They are cfgs,
+    // not Cargo features, so they are declared for check-cfg here.
+    println!("cargo::rustc-check-cfg=cfg(feature, values(\"deadpool\", \"wasm-async\"))");
     println!("cargo::rustc-cfg=feature=\"deadpool\"");
-    for path in [
-        "queries",
-        "schema.sql",
-        "cornucopia.toml",
-        "build.rs",
-        "src/throwaway.rs",
-    ] {
+    for path in ["queries", "schema.sql", "cornucopia.toml", "build.rs"] {
         println!("cargo:rerun-if-changed={path}");
     }
+    #[cfg(feature = "regen")]
+    println!("cargo:rerun-if-changed=testkit/src/throwaway.rs");
     println!("cargo:rerun-if-env-changed=CORNUCOPIA_DB_URL");
     println!("cargo:rerun-if-env-changed=PG_BIN_DIR");
 
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
-    if is_packaged(&manifest_dir) {
-        return;
-    }
     #[cfg(feature = "regen")]
-    regen::run(&manifest_dir);
-}
-
-/// A crate unpacked from a `.crate` archive (registry, `cargo package`) has these files; its
-/// sources are read-only by contract.
-fn is_packaged(manifest_dir: &Path) -> bool {
-    manifest_dir.join(".cargo_vcs_info.json").exists()
-        || manifest_dir.join("Cargo.toml.orig").exists()
-}
-
-/// Makes `dest` hold exactly the files of `staged`: copies new or changed files, removes files
-/// that are no longer generated. Returns the relative paths that changed.
-fn sync_dir(staged: &Path, dest: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut changed = Vec::new();
-    let wanted = list_files(staged, staged)?;
-    for rel in &wanted {
-        let new = fs::read(staged.join(rel))?;
-        let target = dest.join(rel);
-        if fs::read(&target).ok().as_deref() != Some(new.as_slice()) {
-            if let Some(parent) = target.parent() {
-                fs::create_dir_all(parent)?;
-            }
-            fs::write(&target, new)?;
-            changed.push(rel.clone());
-        }
-    }
-    if dest.exists() {
-        for rel in list_files(dest, dest)? {
-            if !wanted.contains(&rel) {
-                fs::remove_file(dest.join(&rel))?;
-                changed.push(rel);
-            }
-        }
-    }
-    Ok(changed)
-}
-
-fn list_files(root: &Path, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            out.extend(list_files(root, &path)?);
-        } else {
-            out.push(path.strip_prefix(root).expect("below root").to_path_buf());
-        }
-    }
-    out.sort();
-    Ok(out)
+    regen::run();
 }
 
 #[cfg(feature = "regen")]
 mod regen {
-    use super::*;
+    use std::env;
+    use std::fs;
+    use std::path::{Path, PathBuf};
     use std::time::Instant;
 
-    pub fn run(manifest_dir: &Path) {
+    use super::throwaway;
+
+    /// A crate unpacked from a `.crate` archive (registry, `cargo package`) has these files; its
+    /// sources are read-only by contract.
+    fn is_packaged(manifest_dir: &Path) -> bool {
+        manifest_dir.join(".cargo_vcs_info.json").exists()
+            || manifest_dir.join("Cargo.toml.orig").exists()
+    }
+
+    pub fn run() {
+        let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+        let manifest_dir = manifest_dir.as_path();
+        if is_packaged(manifest_dir) {
+            return;
+        }
         let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets it"));
         let staged = out_dir.join("codegen");
         let started = Instant::now();
@@ -165,5 +127,46 @@ mod regen {
 
     fn miette_report(e: cornucopia::Error) -> String {
         format!("{e:?}")
+    }
+
+    /// Makes `dest` hold exactly the files of `staged`: copies new or changed files, removes files
+    /// that are no longer generated. Returns the relative paths that changed.
+    fn sync_dir(staged: &Path, dest: &Path) -> std::io::Result<Vec<PathBuf>> {
+        let mut changed = Vec::new();
+        let wanted = list_files(staged, staged)?;
+        for rel in &wanted {
+            let new = fs::read(staged.join(rel))?;
+            let target = dest.join(rel);
+            if fs::read(&target).ok().as_deref() != Some(new.as_slice()) {
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                fs::write(&target, new)?;
+                changed.push(rel.clone());
+            }
+        }
+        if dest.exists() {
+            for rel in list_files(dest, dest)? {
+                if !wanted.contains(&rel) {
+                    fs::remove_file(dest.join(&rel))?;
+                    changed.push(rel);
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    fn list_files(root: &Path, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                out.extend(list_files(root, &path)?);
+            } else {
+                out.push(path.strip_prefix(root).expect("below root").to_path_buf());
+            }
+        }
+        out.sort();
+        Ok(out)
     }
 }

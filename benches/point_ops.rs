@@ -1,33 +1,19 @@
-//! Sequential point operations over TCP loopback: the facade against hand-written, prepared
-//! tokio-postgres doing the same work on one connection, in the same run.
+//! Sequential point operations over TCP loopback: the facade against the test kit's
+//! hand-written, prepared tokio-postgres baseline (`actingweb_pg_testkit::baseline`) doing the
+//! same work on one connection, in the same run.
 //!
 //! `cargo bench --bench point_ops` (starts a throwaway cluster listening on 127.0.0.1, or uses
 //! `BENCH_DATABASE_URL`, a database holding schema.sql whose rows may be overwritten).
 
 use std::hint::black_box;
 
-use actingweb_pg::throwaway::{Cluster, ClusterOptions};
 use actingweb_pg::{Config, Store};
+use actingweb_pg_testkit::baseline::Baseline;
+use actingweb_pg_testkit::throwaway::{Cluster, ClusterOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use tokio::runtime::Runtime;
-use tokio_postgres::{Client, NoTls};
 
 const ACTORS: usize = 1000;
-
-#[derive(Debug)]
-#[allow(dead_code)] // fields are built to match the facade's work, then only black-boxed
-struct HandActor {
-    id: String,
-    creator: String,
-    passphrase: String,
-    created_at: Option<chrono::DateTime<chrono::Utc>>,
-}
-
-async fn connect(url: &str) -> Client {
-    let (client, connection) = tokio_postgres::connect(url, NoTls).await.unwrap();
-    tokio::spawn(connection);
-    client
-}
 
 fn ids() -> Vec<String> {
     (0..ACTORS).map(|i| format!("actor-{i:05}")).collect()
@@ -41,8 +27,11 @@ fn point_ops(c: &mut Criterion) {
             let cluster = Cluster::start_with(ClusterOptions { tcp: true }).unwrap();
             let url = cluster.tcp_url("postgres").unwrap();
             rt.block_on(async {
-                connect(&url)
+                let (client, connection) = tokio_postgres::connect(&url, tokio_postgres::NoTls)
                     .await
+                    .unwrap();
+                tokio::spawn(connection);
+                client
                     .batch_execute(include_str!("../schema.sql"))
                     .await
                     .unwrap();
@@ -63,34 +52,10 @@ fn point_ops(c: &mut Criterion) {
                 .await
                 .unwrap();
         }
-        (store, connect(&url).await)
-    });
-    let (get_actor, upsert, begin_upsert_lookup) = rt.block_on(async {
-        (
-            hand.prepare("SELECT id, creator, passphrase, created_at FROM actors WHERE id = $1")
-                .await
-                .unwrap(),
-            hand.prepare(
-                "INSERT INTO properties (id, name, value) VALUES ($1, $2, $3) \
-                 ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value",
-            )
+        let hand = Baseline::connect(&url.parse().unwrap(), None)
             .await
-            .unwrap(),
-            (
-                hand.prepare(
-                    "DELETE FROM property_lookup WHERE property_name = $1 AND actor_id = $2 \
-                     AND value <> $3",
-                )
-                .await
-                .unwrap(),
-                hand.prepare(
-                    "INSERT INTO property_lookup (property_name, value, actor_id) \
-                     VALUES ($1, $2, $3) ON CONFLICT (property_name, value) DO NOTHING",
-                )
-                .await
-                .unwrap(),
-            ),
-        )
+            .unwrap();
+        (store, hand)
     });
 
     let mut group = c.benchmark_group("actor_get");
@@ -98,19 +63,8 @@ fn point_ops(c: &mut Criterion) {
     group.bench_function("hand_prepared", |b| {
         b.to_async(&rt).iter(|| {
             i = (i + 1) % ACTORS;
-            let id = &ids[i];
-            let (hand, stmt) = (&hand, &get_actor);
-            async move {
-                let row = hand.query_opt(stmt, &[id]).await.unwrap().unwrap();
-                black_box(HandActor {
-                    id: row.get(0),
-                    creator: row.get(1),
-                    passphrase: row.get(2),
-                    created_at: row
-                        .get::<_, Option<chrono::NaiveDateTime>>(3)
-                        .map(|t| t.and_utc()),
-                })
-            }
+            let (hand, id) = (&hand, &ids[i]);
+            async move { black_box(hand.actor_get(id).await.unwrap().unwrap()) }
         })
     });
     group.bench_function("facade", |b| {
@@ -129,12 +83,8 @@ fn point_ops(c: &mut Criterion) {
             n += 1;
             let id = &ids[n as usize % ACTORS];
             let value = format!("value {n}");
-            let (hand, stmt) = (&hand, &upsert);
-            async move {
-                hand.execute(stmt, &[id, &"displayName", &value])
-                    .await
-                    .unwrap()
-            }
+            let hand = &hand;
+            async move { hand.property_set(id, "displayName", &value).await.unwrap() }
         })
     });
     group.bench_function("facade", |b| {
@@ -160,15 +110,11 @@ fn point_ops(c: &mut Criterion) {
             n += 1;
             let id = &ids[n as usize % ACTORS];
             let value = format!("{n}@example.com");
-            let (stale, claim) = &begin_upsert_lookup;
-            let (hand, upsert) = (&hand, &upsert);
+            let hand = &hand;
             async move {
-                // What Client::transaction does, without needing `&mut Client`.
-                hand.batch_execute("BEGIN").await.unwrap();
-                hand.execute(upsert, &[id, &"email", &value]).await.unwrap();
-                hand.execute(stale, &[&"email", id, &value]).await.unwrap();
-                hand.execute(claim, &[&"email", &value, id]).await.unwrap();
-                hand.batch_execute("COMMIT").await.unwrap();
+                hand.indexed_property_set(id, "email", &value)
+                    .await
+                    .unwrap()
             }
         })
     });

@@ -27,7 +27,6 @@ mod store;
 pub mod subscription_diffs;
 pub mod subscriptions;
 pub mod suspensions;
-pub mod throwaway;
 pub mod transfer;
 pub mod trusts;
 

@@ -1,7 +1,7 @@
 //! Test harness: a real PostgreSQL per test binary, a fresh database per test.
 //!
 //! Without `DATABASE_URL` it starts one throwaway cluster from the local server binaries (see
-//! `actingweb_pg::throwaway`), which is stopped and deleted when the test process exits. With
+//! `actingweb_pg_testkit::throwaway`), which is stopped and deleted when the test process exits. With
 //! `DATABASE_URL` (a role with CREATEDB) it uses that server. Either way a template database
 //! holding `schema.sql` is made once, and every test gets its own database cloned from it, so
 //! tests are isolated and run in parallel. Test databases on a `DATABASE_URL` server are dropped
@@ -11,8 +11,8 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use actingweb_pg::throwaway::Cluster;
 use actingweb_pg::{Config, Store};
+use actingweb_pg_testkit::throwaway::Cluster;
 use tokio_postgres::NoTls;
 
 pub const SCHEMA_SQL: &str = include_str!("../../schema.sql");

@@ -1,9 +1,7 @@
-//! `actingweb-pg bench`: a standard workload through the facade, timed per operation, with a
-//! hand-written prepared tokio-postgres baseline for the point operations (and a 50/50
-//! property get/set mix) in the same run.
-//!
-//! The baseline's SQL is written here by hand on purpose: it is what the generated code is
-//! compared against, so it cannot itself be generated.
+//! `actingweb-pg bench`: a standard workload through the facade, timed per operation, with the
+//! hand-written prepared tokio-postgres baseline of the test kit
+//! (`actingweb_pg_testkit::baseline`) for the point operations (and a 50/50 property get/set
+//! mix) in the same run.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -11,15 +9,15 @@ use std::time::{Duration, Instant};
 
 use actingweb_pg::subscriptions::NewSubscription;
 use actingweb_pg::{NewTrust, Store};
+use actingweb_pg_testkit::baseline::Baseline;
 use serde::Serialize;
 use serde_json::json;
-use tokio_postgres::{Client, NoTls, Statement};
 
 type AnyResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// One timed operation.
 #[derive(Debug, Clone, Serialize)]
-pub struct OpResult {
+pub(crate) struct OpResult {
     /// Operation name.
     pub op: &'static str,
     /// Concurrent tasks.
@@ -31,12 +29,12 @@ pub struct OpResult {
     /// 99th percentile latency in microseconds.
     pub p99_us: f64,
     /// The hand-written baseline, for point operations.
-    pub baseline: Option<Baseline>,
+    pub baseline: Option<BaselineResult>,
 }
 
 /// The hand-written prepared tokio-postgres figures for the same operation.
 #[derive(Debug, Clone, Serialize)]
-pub struct Baseline {
+pub(crate) struct BaselineResult {
     /// Operations per second.
     pub ops_per_sec: f64,
     /// Median latency in microseconds.
@@ -97,47 +95,6 @@ where
     })
 }
 
-/// A hand-written client: one connection with its statements prepared once.
-struct Hand {
-    client: Client,
-    actor_get: Statement,
-    property_get: Statement,
-    property_set: Statement,
-    trust_get: Statement,
-}
-
-impl Hand {
-    async fn connect(store: &Store) -> AnyResult<Hand> {
-        let (client, connection) = store.config().pg_config().connect(NoTls).await?;
-        tokio::spawn(connection);
-        // Same schema as the store's connections (the name is validated to [a-z0-9_]).
-        client
-            .batch_execute(&format!(
-                "SET search_path TO \"{}\"",
-                store.config().schema_name()
-            ))
-            .await?;
-        Ok(Hand {
-            actor_get: client
-                .prepare("SELECT id, creator, passphrase, created_at FROM actors WHERE id = $1")
-                .await?,
-            property_get: client
-                .prepare("SELECT value FROM properties WHERE id = $1 AND name = $2")
-                .await?,
-            property_set: client
-                .prepare(
-                    "INSERT INTO properties (id, name, value) VALUES ($1, $2, $3) \
-                     ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value",
-                )
-                .await?,
-            trust_get: client
-                .prepare("SELECT * FROM trusts WHERE id = $1 AND peerid = $2")
-                .await?,
-            client,
-        })
-    }
-}
-
 /// The hand-written version of a point operation.
 #[derive(Clone, Copy)]
 enum HandOp {
@@ -150,7 +107,7 @@ enum HandOp {
 }
 
 async fn hand_timed(
-    hands: &Arc<Vec<Hand>>,
+    hands: &Arc<Vec<Baseline>>,
     ids: &Arc<Vec<String>>,
     op: HandOp,
 ) -> AnyResult<Timing> {
@@ -163,40 +120,30 @@ async fn hand_timed(
             let id = &ids[i];
             match op {
                 HandOp::ActorGet => {
-                    let row = hand.client.query_one(&hand.actor_get, &[id]).await?;
-                    let _: (String, String, String, Option<chrono::NaiveDateTime>) =
-                        (row.get(0), row.get(1), row.get(2), row.get(3));
+                    hand.actor_get(id).await?.ok_or("baseline: actor missing")?;
                 }
                 HandOp::PropertySet => {
-                    let value = format!("hand {i}");
-                    hand.client
-                        .execute(&hand.property_set, &[id, &"displayName", &value])
+                    hand.property_set(id, "displayName", &format!("hand {i}"))
                         .await?;
                 }
                 HandOp::PropertyGet => {
-                    let row = hand
-                        .client
-                        .query_one(&hand.property_get, &[id, &"displayName"])
-                        .await?;
-                    let _: String = row.get(0);
+                    hand.property_get(id, "displayName")
+                        .await?
+                        .ok_or("baseline: property missing")?;
                 }
                 HandOp::PropertyMixed if i % 2 == 0 => {
-                    let row = hand
-                        .client
-                        .query_one(&hand.property_get, &[id, &"displayName"])
-                        .await?;
-                    let _: String = row.get(0);
+                    hand.property_get(id, "displayName")
+                        .await?
+                        .ok_or("baseline: property missing")?;
                 }
                 HandOp::PropertyMixed => {
-                    let value = format!("mixed {i}");
-                    hand.client
-                        .execute(&hand.property_set, &[id, &"displayName", &value])
+                    hand.property_set(id, "displayName", &format!("mixed {i}"))
                         .await?;
                 }
                 HandOp::TrustGet => {
-                    hand.client
-                        .query_one(&hand.trust_get, &[id, &format!("peer-{i}")])
-                        .await?;
+                    hand.trust_get(id, &format!("peer-{i}"))
+                        .await?
+                        .ok_or("baseline: trust missing")?;
                 }
             }
             Ok(())
@@ -218,7 +165,7 @@ fn result(
         ops_per_sec: facade.ops_per_sec(),
         p50_us: p50,
         p99_us: facade.percentile_us(0.99),
-        baseline: hand.map(|hand| Baseline {
+        baseline: hand.map(|hand| BaselineResult {
             ops_per_sec: hand.ops_per_sec(),
             p50_us: hand.percentile_us(0.5),
             p50_ratio: p50 / hand.percentile_us(0.5),
@@ -229,7 +176,11 @@ fn result(
 
 /// Runs the workload once per concurrency level on `actors` fresh actors each, and deletes
 /// everything it wrote (the last operation is the full actor delete).
-pub async fn run(store: &Store, actors: usize, levels: &[usize]) -> AnyResult<Vec<OpResult>> {
+pub(crate) async fn run(
+    store: &Store,
+    actors: usize,
+    levels: &[usize],
+) -> AnyResult<Vec<OpResult>> {
     let mut results = Vec::new();
     let run_id = std::process::id();
     for &concurrency in levels {
@@ -240,7 +191,8 @@ pub async fn run(store: &Store, actors: usize, levels: &[usize]) -> AnyResult<Ve
         );
         let mut hands = Vec::new();
         for _ in 0..concurrency {
-            hands.push(Hand::connect(store).await?);
+            let config = store.config();
+            hands.push(Baseline::connect(config.pg_config(), Some(config.schema_name())).await?);
         }
         let hands = Arc::new(hands);
         macro_rules! facade {
@@ -338,7 +290,7 @@ pub async fn run(store: &Store, actors: usize, levels: &[usize]) -> AnyResult<Ve
 }
 
 /// The results as a text table.
-pub fn table(results: &[OpResult]) -> String {
+pub(crate) fn table(results: &[OpResult]) -> String {
     let mut out = format!(
         "{:<27} {:>4} {:>10} {:>9} {:>9} {:>11} {:>9} {:>7} {:>7}\n",
         "operation",

@@ -1,5 +1,7 @@
 //! The `actingweb-pg` command line, run as a process against a real PostgreSQL.
 
+// The library's test harness (one throwaway cluster per test binary, one database per test).
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::process::{Command, Output};

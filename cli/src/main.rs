@@ -1,11 +1,12 @@
 //! `actingweb-pg`: the operator command line of the actingweb-pg storage layer.
+#![warn(missing_docs)]
 
 mod bench;
 
 use std::process::ExitCode;
 
-use actingweb_pg::throwaway::{Cluster, ClusterOptions};
 use actingweb_pg::{Config, Store};
+use actingweb_pg_testkit::throwaway::{Cluster, ClusterOptions};
 use clap::{Parser, Subcommand};
 use serde_json::json;
 

@@ -1,16 +1,18 @@
 //! A throwaway PostgreSQL cluster started from the local server binaries.
 //!
-//! Used by the demo when no database is configured, by the test harness, and by `build.rs` to
-//! regenerate the query code. The cluster lives in a fresh temporary directory, listens on a Unix
-//! socket inside it (and on `127.0.0.1` when asked), trusts local connections for the `postgres`
-//! role, and is stopped and deleted when the [`Cluster`] is dropped, or when the process that
-//! started it exits for any reason: a watchdog shell holds a pipe from this process and cleans up
-//! when the pipe closes.
+//! Used by the command line's `demo` and `bench` when no database is configured, by the test
+//! harness, by the benchmarks, by the `pg-throwaway` binary (CI), and by the library's
+//! `build.rs` to regenerate the query code. The cluster lives in a fresh temporary directory,
+//! listens on a Unix socket inside it (and on `127.0.0.1` when asked), trusts local connections
+//! for the `postgres` role, and is stopped and deleted when the [`Cluster`] is dropped, or when
+//! the process that started it exits for any reason: a watchdog shell holds a pipe from this
+//! process and cleans up when the pipe closes.
 //!
 //! PostgreSQL refuses to run as root; when this process is root the server runs as the OS user
 //! `postgres` (or `nobody` when there is none) through `setpriv`.
 //!
-//! This module uses only the standard library so that `build.rs` can include it.
+//! This module uses only the standard library so that the library's `build.rs` can include
+//! this file with `#[path]`.
 
 use std::fs;
 use std::io::{self, Write};

@@ -1,0 +1,152 @@
+//! The hand-written baseline of the benchmarks: tokio-postgres on one connection, every
+//! statement prepared once, doing the work of the library's point operations.
+//!
+//! The SQL is written here by hand on purpose: it is what the generated code is compared
+//! against, so it cannot itself be generated. `actingweb-pg bench` and `cargo bench --bench
+//! point_ops` both use this one copy.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use tokio_postgres::{Client, Error, NoTls, Row, Statement};
+
+/// An actor by id (`actors().get`).
+pub const ACTOR_GET: &str = "SELECT id, creator, passphrase, created_at FROM actors WHERE id = $1";
+/// A property's value (`properties().get`).
+pub const PROPERTY_GET: &str = "SELECT value FROM properties WHERE id = $1 AND name = $2";
+/// A property upsert (`properties().set` of a name that is not indexed).
+pub const PROPERTY_SET: &str = "INSERT INTO properties (id, name, value) VALUES ($1, $2, $3) \
+                                ON CONFLICT (id, name) DO UPDATE SET value = EXCLUDED.value";
+/// The actor's lookup rows for a name that hold another value (`$1` name, `$2` actor, `$3`
+/// value), removed when an indexed property is set.
+pub const LOOKUP_DELETE_STALE: &str = "DELETE FROM property_lookup \
+                                       WHERE property_name = $1 AND actor_id = $2 AND value <> $3";
+/// The lookup row of an indexed property (`$1` name, `$2` value, `$3` actor); the first owner
+/// of a value keeps it.
+pub const LOOKUP_CLAIM: &str = "INSERT INTO property_lookup (property_name, value, actor_id) \
+                                VALUES ($1, $2, $3) ON CONFLICT (property_name, value) DO NOTHING";
+/// A trust by actor and peer (`trusts().get`).
+pub const TRUST_GET: &str = "SELECT * FROM trusts WHERE id = $1 AND peerid = $2";
+
+/// An actor row as the baseline reads it: the same fields the library's `Actor` holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandActor {
+    /// The actor id.
+    pub id: String,
+    /// The creator.
+    pub creator: String,
+    /// The passphrase.
+    pub passphrase: String,
+    /// When the actor was created (stored as naive UTC).
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// One connection with the baseline's statements prepared.
+#[derive(Debug)]
+pub struct Baseline {
+    client: Client,
+    actor_get: Statement,
+    property_get: Statement,
+    property_set: Statement,
+    lookup_delete_stale: Statement,
+    lookup_claim: Statement,
+    trust_get: Statement,
+}
+
+impl Baseline {
+    /// Connects without TLS (the connection is driven by a spawned tokio task, so this must run
+    /// inside a tokio runtime), sets `search_path` to `schema` when given, and prepares every
+    /// statement.
+    pub async fn connect(
+        config: &tokio_postgres::Config,
+        schema: Option<&str>,
+    ) -> Result<Baseline, Error> {
+        let (client, connection) = config.connect(NoTls).await?;
+        tokio::spawn(connection);
+        if let Some(schema) = schema {
+            let quoted = schema.replace('"', "\"\"");
+            client
+                .batch_execute(&format!("SET search_path TO \"{quoted}\""))
+                .await?;
+        }
+        Ok(Baseline {
+            actor_get: client.prepare(ACTOR_GET).await?,
+            property_get: client.prepare(PROPERTY_GET).await?,
+            property_set: client.prepare(PROPERTY_SET).await?,
+            lookup_delete_stale: client.prepare(LOOKUP_DELETE_STALE).await?,
+            lookup_claim: client.prepare(LOOKUP_CLAIM).await?,
+            trust_get: client.prepare(TRUST_GET).await?,
+            client,
+        })
+    }
+
+    /// The connection, for statements of a caller's own.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The actor `id`, when it exists.
+    pub async fn actor_get(&self, id: &str) -> Result<Option<HandActor>, Error> {
+        let row = self.client.query_opt(&self.actor_get, &[&id]).await?;
+        Ok(row.map(|row| HandActor {
+            id: row.get(0),
+            creator: row.get(1),
+            passphrase: row.get(2),
+            created_at: row.get::<_, Option<NaiveDateTime>>(3).map(|t| t.and_utc()),
+        }))
+    }
+
+    /// The value of property `name` of actor `id`, when it exists.
+    pub async fn property_get(&self, id: &str, name: &str) -> Result<Option<String>, Error> {
+        let row = self
+            .client
+            .query_opt(&self.property_get, &[&id, &name])
+            .await?;
+        Ok(row.map(|row| row.get(0)))
+    }
+
+    /// Sets property `name` of actor `id` to `value` (one upsert, no lookup row).
+    pub async fn property_set(&self, id: &str, name: &str, value: &str) -> Result<(), Error> {
+        self.client
+            .execute(&self.property_set, &[&id, &name, &value])
+            .await?;
+        Ok(())
+    }
+
+    /// Sets an indexed property: in one transaction (BEGIN, three statements one after the
+    /// other, COMMIT) the property upsert, the removal of the actor's stale lookup rows for
+    /// the name, and the lookup row of the new value.
+    pub async fn indexed_property_set(
+        &self,
+        id: &str,
+        name: &str,
+        value: &str,
+    ) -> Result<(), Error> {
+        // What Client::transaction does, without needing `&mut Client`.
+        self.client.batch_execute("BEGIN").await?;
+        let result = async {
+            self.client
+                .execute(&self.property_set, &[&id, &name, &value])
+                .await?;
+            self.client
+                .execute(&self.lookup_delete_stale, &[&name, &id, &value])
+                .await?;
+            self.client
+                .execute(&self.lookup_claim, &[&name, &value, &id])
+                .await
+        }
+        .await;
+        match result {
+            Ok(_) => self.client.batch_execute("COMMIT").await,
+            Err(e) => {
+                let _ = self.client.batch_execute("ROLLBACK").await;
+                Err(e)
+            }
+        }
+    }
+
+    /// The trust between actor `id` and peer `peerid` as a raw row, when it exists.
+    pub async fn trust_get(&self, id: &str, peerid: &str) -> Result<Option<Row>, Error> {
+        self.client
+            .query_opt(&self.trust_get, &[&id, &peerid])
+            .await
+    }
+}

@@ -1,0 +1,85 @@
+//! `pg-throwaway [--tcp] [--] COMMAND [ARG]...`: runs COMMAND against a throwaway PostgreSQL.
+#![warn(missing_docs)]
+//!
+//! Starts a cluster (see `actingweb_pg_testkit::throwaway`), runs COMMAND with these variables
+//! set, and when it exits stops the cluster and deletes its directory:
+//!
+//! - `PGHOST` (the socket directory), `PGPORT`, `PGUSER` (`postgres`): for `psql`, `createdb`;
+//! - `PG_THROWAWAY_URL`: the server URL without a database path, as `CORNUCOPIA_DB_URL` wants
+//!   it (append `/DBNAME` for a database URL);
+//! - `PG_THROWAWAY_TCP_URL`: with `--tcp`, the `postgres` database over `127.0.0.1`.
+//!
+//! The exit status is COMMAND's (128 + the signal number when a signal ended it). Should this
+//! process be killed, the cluster's watchdog still stops and deletes the cluster.
+
+use std::ffi::OsString;
+use std::process::{Command, ExitCode};
+
+use actingweb_pg_testkit::throwaway::{Cluster, ClusterOptions};
+
+const USAGE: &str = "usage: pg-throwaway [--tcp] [--] COMMAND [ARG]...";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1).peekable();
+    let mut options = ClusterOptions::default();
+    while let Some(arg) = args.peek() {
+        match arg.to_str() {
+            Some("--tcp") => options.tcp = true,
+            Some("--") => {
+                args.next();
+                break;
+            }
+            Some("-h" | "--help") => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Some(flag) if flag.starts_with('-') => {
+                eprintln!("pg-throwaway: unknown option {flag}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => break,
+        }
+        args.next();
+    }
+    let command: Vec<OsString> = args.collect();
+    let Some((program, rest)) = command.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let cluster = match Cluster::start_with(options) {
+        Ok(cluster) => cluster,
+        Err(e) => {
+            eprintln!("pg-throwaway: cannot start a throwaway PostgreSQL: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut child = Command::new(program);
+    child
+        .args(rest)
+        .env("PGHOST", cluster.dir())
+        .env("PGPORT", cluster.port().to_string())
+        .env("PGUSER", "postgres")
+        .env("PG_THROWAWAY_URL", cluster.server_url());
+    if let Some(url) = cluster.tcp_url("postgres") {
+        child.env("PG_THROWAWAY_TCP_URL", url);
+    }
+    let status = child.status();
+    drop(cluster);
+    match status {
+        Ok(status) => {
+            use std::os::unix::process::ExitStatusExt;
+            let code = status
+                .code()
+                .or_else(|| status.signal().map(|s| 128 + s))
+                .unwrap_or(1);
+            ExitCode::from(u8::try_from(code).unwrap_or(1))
+        }
+        Err(e) => {
+            eprintln!(
+                "pg-throwaway: cannot run {}: {e}",
+                program.to_string_lossy()
+            );
+            ExitCode::from(127)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! Development tooling of the actingweb-pg workspace (not published).
+//!
+//! - [`throwaway`]: a disposable PostgreSQL cluster started from the local server binaries. The
+//!   command line's `demo` and `bench`, the library's tests and benchmarks, and the
+//!   `pg-throwaway` binary (used by `.ci/run`) start it; the library's `build.rs` includes the
+//!   same source file to regenerate its query code.
+//! - [`baseline`]: hand-written, prepared tokio-postgres statements doing the work of the
+//!   library's point operations, which `actingweb-pg bench` and `cargo bench --bench
+//!   point_ops` measure the library against.
+//!
+//! ```no_run
+//! use actingweb_pg_testkit::throwaway::Cluster;
+//!
+//! let cluster = Cluster::start()?; // Unix socket only; stopped and deleted on drop
+//! println!("connect to {}", cluster.url("postgres"));
+//! # Ok::<(), std::io::Error>(())
+//! ```
+#![warn(missing_docs)]
+
+pub mod baseline;
+pub mod throwaway;

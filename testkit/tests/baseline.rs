@@ -1,0 +1,81 @@
+//! The hand-written baseline against a throwaway cluster holding the library's schema.
+
+use actingweb_pg_testkit::baseline::{Baseline, HandActor};
+use actingweb_pg_testkit::throwaway::Cluster;
+
+async fn database() -> (Cluster, Baseline) {
+    let cluster = Cluster::start().unwrap();
+    let config: tokio_postgres::Config = cluster.url("postgres").parse().unwrap();
+    let (client, connection) = config.connect(tokio_postgres::NoTls).await.unwrap();
+    tokio::spawn(connection);
+    client
+        .batch_execute(include_str!("../../schema.sql"))
+        .await
+        .unwrap();
+    let baseline = Baseline::connect(&config, Some("public")).await.unwrap();
+    (cluster, baseline)
+}
+
+#[tokio::test]
+async fn the_baseline_reads_and_writes_what_the_library_stores() {
+    let (_cluster, hand) = database().await;
+    assert_eq!(hand.actor_get("a1").await.unwrap(), None);
+    hand.client()
+        .batch_execute(
+            "INSERT INTO actors VALUES ('a1', 'me@example.com', 'pw', '2024-01-02 03:04:05')",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        hand.actor_get("a1").await.unwrap(),
+        Some(HandActor {
+            id: "a1".into(),
+            creator: "me@example.com".into(),
+            passphrase: "pw".into(),
+            created_at: Some("2024-01-02T03:04:05Z".parse().unwrap()),
+        })
+    );
+
+    assert_eq!(hand.property_get("a1", "displayName").await.unwrap(), None);
+    hand.property_set("a1", "displayName", "one").await.unwrap();
+    hand.property_set("a1", "displayName", "two").await.unwrap();
+    assert_eq!(
+        hand.property_get("a1", "displayName")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("two")
+    );
+
+    hand.indexed_property_set("a1", "email", "old@example.com")
+        .await
+        .unwrap();
+    hand.indexed_property_set("a1", "email", "new@example.com")
+        .await
+        .unwrap();
+    let lookups: Vec<(String, String)> = hand
+        .client()
+        .query(
+            "SELECT value, actor_id FROM property_lookup WHERE property_name = 'email'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(lookups, [("new@example.com".into(), "a1".into())]);
+
+    assert!(hand.trust_get("a1", "p1").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_failed_indexed_set_rolls_back_and_leaves_the_connection_usable() {
+    let (_cluster, hand) = database().await;
+    // No actor a2: the lookup row's foreign key fails, and the property upsert is undone.
+    let err = hand
+        .indexed_property_set("a2", "email", "x@example.com")
+        .await;
+    assert!(err.is_err());
+    assert_eq!(hand.property_get("a2", "email").await.unwrap(), None);
+}
