@@ -79,6 +79,22 @@ impl Error {
     }
 }
 
+/// An error's text followed by the text of each of its causes ("error performing TLS
+/// handshake: invalid peer certificate: UnknownIssuer"); tokio-postgres's own text omits them.
+pub(crate) fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        let next = c.to_string();
+        if !text.ends_with(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        cause = c.source();
+    }
+    text
+}
+
 /// Maps a SQLSTATE to the kind a caller acts on.
 fn kind_of(code: &SqlState) -> ErrorKind {
     match code.code() {
@@ -109,7 +125,7 @@ impl From<tokio_postgres::Error> for Error {
             }
             None => (
                 ErrorKind::Backend,
-                format!("database connection error: {e}"),
+                format!("database connection error: {}", chain(&e)),
             ),
         };
         Error::with_source(kind, message, e)

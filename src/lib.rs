@@ -14,6 +14,7 @@ use codegen::*;
 pub mod actors;
 pub mod attributes;
 pub mod config;
+mod connect;
 pub mod encoding;
 pub mod error;
 pub mod health;
@@ -32,13 +33,12 @@ mod validate;
 use std::sync::Arc;
 
 use deadpool_postgres::{
-    Hook, HookError, Manager, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
+    Hook, HookError, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
 };
-use tokio_postgres::NoTls;
 
 pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
 pub use crate::attributes::{Attribute, Attributes};
-pub use crate::config::Config;
+pub use crate::config::{Config, DEFAULT_APPLICATION_NAME, RootCerts, SslMode};
 pub use crate::encoding::python_json;
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::health::{Health, PoolHealth, TableHealth};
@@ -81,15 +81,14 @@ impl Store {
     /// Builds the pool, opens `pool_min_size` connections (so a bad configuration fails here)
     /// and sets the configured schema as the `search_path` of every connection.
     pub async fn connect(config: Config) -> Result<Store> {
-        let manager = Manager::from_config(
-            config.pg.clone(),
-            NoTls,
+        let manager = connect::manager(
+            &config,
             ManagerConfig {
                 // No liveness query per checkout: a closed connection is detected without a
                 // round trip, a broken one fails the operation that uses it.
                 recycling_method: RecyclingMethod::Fast,
             },
-        );
+        )?;
         // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
         // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`.
         let set_search_path = format!("SET search_path TO \"{}\"", config.schema);
