@@ -605,7 +605,16 @@ async fn unix_socket_connections_never_use_tls() {
 
 #[tokio::test]
 async fn unreadable_certificate_files_fail_connect_naming_the_file() {
-    let dir = std::env::temp_dir().join(format!("awpg-tls-files-{}", std::process::id()));
+    /// Deletes the directory also when an assertion fails.
+    struct TempDir(PathBuf);
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+    let guard =
+        TempDir(std::env::temp_dir().join(format!("awpg-tls-files-{}", std::process::id())));
+    let dir = guard.0.clone();
     std::fs::create_dir_all(&dir).unwrap();
     let bad_key = dir.join("bad.key");
     std::fs::write(&bad_key, "not a key: top-secret-key-material").unwrap();
@@ -646,5 +655,4 @@ async fn unreadable_certificate_files_fail_connect_naming_the_file() {
         )
     );
     assert!(!format!("{err:?}").contains("top-secret"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
