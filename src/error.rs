@@ -79,6 +79,24 @@ impl Error {
     }
 }
 
+/// An error's text followed by the text of each of its causes (`message: cause: cause of the
+/// cause`), leaving out a cause whose text the previous one already ends with.
+pub(crate) fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut shown = text.clone();
+    let mut cause = error.source();
+    while let Some(c) = cause {
+        let next = c.to_string();
+        if !shown.ends_with(&next) {
+            text.push_str(": ");
+            text.push_str(&next);
+        }
+        shown = next;
+        cause = c.source();
+    }
+    text
+}
+
 /// Maps a SQLSTATE to the kind a caller acts on.
 fn kind_of(code: &SqlState) -> ErrorKind {
     match code.code() {
@@ -134,20 +152,11 @@ impl From<deadpool_postgres::PoolError> for Error {
 /// already ends with (driver errors repeat their cause's text).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
         if f.alternate() {
-            let mut shown = self.message.clone();
-            let mut source = std::error::Error::source(self);
-            while let Some(cause) = source {
-                let text = cause.to_string();
-                if !shown.ends_with(&text) {
-                    write!(f, ": {text}")?;
-                }
-                shown = text;
-                source = cause.source();
-            }
+            f.write_str(&chain(self))
+        } else {
+            f.write_str(&self.message)
         }
-        Ok(())
     }
 }
 

@@ -14,6 +14,7 @@ use codegen::*;
 pub mod actors;
 pub mod attributes;
 pub mod config;
+mod connect;
 pub mod encoding;
 pub mod error;
 mod executor;
@@ -32,7 +33,7 @@ pub mod trusts;
 
 pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
 pub use crate::attributes::{Attribute, Attributes};
-pub use crate::config::Config;
+pub use crate::config::{Config, DEFAULT_APPLICATION_NAME, RootCerts, SslMode};
 pub use crate::encoding::python_json;
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::health::{Health, PoolHealth, TableHealth};

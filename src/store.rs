@@ -4,14 +4,14 @@
 use std::sync::Arc;
 
 use deadpool_postgres::{
-    Hook, HookError, Manager, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
+    Hook, HookError, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
 };
 use tokio::sync::Mutex;
-use tokio_postgres::NoTls;
 
 use crate::actors::{Actors, DeletedRows};
 use crate::attributes::Attributes;
 use crate::config::Config;
+use crate::connect;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::peer_trustees::PeerTrustees;
@@ -48,15 +48,14 @@ impl Store {
     /// Builds the pool, opens `pool_min_size` connections (so a bad configuration fails here)
     /// and sets the configured schema as the `search_path` of every connection.
     pub async fn connect(config: Config) -> Result<Store> {
-        let manager = Manager::from_config(
-            config.pg.clone(),
-            NoTls,
+        let manager = connect::manager(
+            &config,
             ManagerConfig {
                 // No liveness query per checkout: a closed connection is detected without a
                 // round trip, a broken one fails the operation that uses it.
                 recycling_method: RecyclingMethod::Fast,
             },
-        );
+        )?;
         // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
         // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`.
         let set_search_path = format!("SET search_path TO \"{}\"", config.schema);
