@@ -59,11 +59,11 @@ SELECT
     (SELECT count(*) FROM deleted_properties) AS properties,
     (SELECT count(*) FROM deleted_lookups) AS property_lookup,
     (SELECT count(*) FROM deleted_trusts) AS trusts,
-    (SELECT count(*) FROM deleted_peertrustees) AS peertrustees,
+    (SELECT count(*) FROM deleted_peertrustees) AS peer_trustees,
     (SELECT count(*) FROM deleted_subscriptions) AS subscriptions,
     (SELECT count(*) FROM deleted_diffs) AS subscription_diffs,
     (SELECT count(*) FROM deleted_attributes) AS attributes,
-    (SELECT count(*) FROM deleted_suspensions) AS subscription_suspensions;
+    (SELECT count(*) FROM deleted_suspensions) AS suspensions;
 
 -- Bulk transfer (export/import)
 -- Used by src/transfer.rs. Imports take one array per column (one element per record, all of

@@ -66,16 +66,16 @@ pub struct DeletedRows {
     pub property_lookup: u64,
     /// Rows of `trusts`.
     pub trusts: u64,
-    /// Rows of `peertrustees`.
-    pub peertrustees: u64,
+    /// Rows of `peertrustees` (peer trustees).
+    pub peer_trustees: u64,
     /// Rows of `subscriptions`.
     pub subscriptions: u64,
     /// Rows of `subscription_diffs`.
     pub subscription_diffs: u64,
     /// Rows of `attributes`.
     pub attributes: u64,
-    /// Rows of `subscription_suspensions`.
-    pub subscription_suspensions: u64,
+    /// Rows of `subscription_suspensions` (suspensions).
+    pub suspensions: u64,
 }
 
 impl DeletedRows {
@@ -85,11 +85,11 @@ impl DeletedRows {
             + self.properties
             + self.property_lookup
             + self.trusts
-            + self.peertrustees
+            + self.peer_trustees
             + self.subscriptions
             + self.subscription_diffs
             + self.attributes
-            + self.subscription_suspensions
+            + self.suspensions
     }
 }
 
@@ -102,11 +102,11 @@ impl From<q::DeletedRows> for DeletedRows {
             properties: n(row.properties),
             property_lookup: n(row.property_lookup),
             trusts: n(row.trusts),
-            peertrustees: n(row.peertrustees),
+            peer_trustees: n(row.peer_trustees),
             subscriptions: n(row.subscriptions),
             subscription_diffs: n(row.subscription_diffs),
             attributes: n(row.attributes),
-            subscription_suspensions: n(row.subscription_suspensions),
+            suspensions: n(row.suspensions),
         }
     }
 }

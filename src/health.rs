@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Store;
 use crate::codegen::queries::admin as q;
 use crate::error::Result;
 use crate::executor::Db;
+use crate::store::Store;
 
 /// The state of the store and its database.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,11 +15,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Store;
 use crate::client::Params;
 use crate::codegen::queries::admin as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
+use crate::store::Store;
 
 /// The Alembic revision this crate's schema corresponds to.
 pub const HEAD_REVISION: &str = "e5f6a7b8c9d0";

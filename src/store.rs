@@ -203,23 +203,19 @@ pub struct Transaction<'a> {
 }
 
 impl Transaction<'_> {
-    fn conn(&self) -> Db<'_> {
-        self.db
-    }
-
     /// Actors, inside this transaction.
     pub fn actors(&self) -> Actors<'_> {
-        Actors::new(self.conn())
+        Actors::new(self.db)
     }
 
     /// Properties, inside this transaction.
     pub fn properties(&self) -> Properties<'_> {
-        Properties::new(self.conn())
+        Properties::new(self.db)
     }
 
     /// Lookup rows, inside this transaction.
     pub fn property_lookup(&self) -> PropertyLookup<'_> {
-        PropertyLookup::new(self.conn())
+        PropertyLookup::new(self.db)
     }
 
     /// Deletes the actor and all its rows inside this transaction; see
@@ -230,31 +226,31 @@ impl Transaction<'_> {
 
     /// Trusts, inside this transaction.
     pub fn trusts(&self) -> Trusts<'_> {
-        Trusts::new(self.conn())
+        Trusts::new(self.db)
     }
 
     /// Peer trustees, inside this transaction.
     pub fn peer_trustees(&self) -> PeerTrustees<'_> {
-        PeerTrustees::new(self.conn())
+        PeerTrustees::new(self.db)
     }
 
     /// Subscriptions, inside this transaction.
     pub fn subscriptions(&self) -> Subscriptions<'_> {
-        Subscriptions::new(self.conn())
+        Subscriptions::new(self.db)
     }
 
     /// Subscription diffs, inside this transaction.
     pub fn subscription_diffs(&self) -> SubscriptionDiffs<'_> {
-        SubscriptionDiffs::new(self.conn())
+        SubscriptionDiffs::new(self.db)
     }
 
     /// Attributes, inside this transaction.
     pub fn attributes(&self) -> Attributes<'_> {
-        Attributes::new(self.conn())
+        Attributes::new(self.db)
     }
 
     /// Subscription suspensions of one actor, inside this transaction.
     pub fn suspensions<'a>(&'a self, actor_id: &'a str) -> Suspensions<'a> {
-        Suspensions::new(self.conn(), actor_id)
+        Suspensions::new(self.db, actor_id)
     }
 }

@@ -73,11 +73,11 @@ async fn delete_actor_removes_every_row_of_the_actor_in_all_nine_tables() {
             properties: 2,
             property_lookup: 1,
             trusts: 1,
-            peertrustees: 1,
+            peer_trustees: 1,
             subscriptions: 1,
             subscription_diffs: 2,
             attributes: 1,
-            subscription_suspensions: 1,
+            suspensions: 1,
         }
     );
     assert_eq!(deleted.total(), 11);

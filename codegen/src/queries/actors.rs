@@ -101,11 +101,11 @@ pub struct DeletedRows {
     pub properties: i64,
     pub property_lookup: i64,
     pub trusts: i64,
-    pub peertrustees: i64,
+    pub peer_trustees: i64,
     pub subscriptions: i64,
     pub subscription_diffs: i64,
     pub attributes: i64,
-    pub subscription_suspensions: i64,
+    pub suspensions: i64,
 }
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ActorTransfer {
@@ -954,7 +954,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
 pub struct DeleteActorEverywhereStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_actor_everywhere() -> DeleteActorEverywhereStmt {
     DeleteActorEverywhereStmt(
-        "WITH deleted_properties AS (DELETE FROM properties WHERE id = $1 RETURNING 1), deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = $1 RETURNING 1), deleted_trusts AS (DELETE FROM trusts WHERE id = $1 RETURNING 1), deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = $1 RETURNING 1), deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = $1 RETURNING 1), deleted_diffs AS (DELETE FROM subscription_diffs WHERE id = $1 RETURNING 1), deleted_attributes AS (DELETE FROM attributes WHERE id = $1 RETURNING 1), deleted_suspensions AS (DELETE FROM subscription_suspensions WHERE id = $1 RETURNING 1), deleted_actors AS (DELETE FROM actors WHERE id = $1 RETURNING 1) SELECT (SELECT count(*) FROM deleted_actors) AS actors, (SELECT count(*) FROM deleted_properties) AS properties, (SELECT count(*) FROM deleted_lookups) AS property_lookup, (SELECT count(*) FROM deleted_trusts) AS trusts, (SELECT count(*) FROM deleted_peertrustees) AS peertrustees, (SELECT count(*) FROM deleted_subscriptions) AS subscriptions, (SELECT count(*) FROM deleted_diffs) AS subscription_diffs, (SELECT count(*) FROM deleted_attributes) AS attributes, (SELECT count(*) FROM deleted_suspensions) AS subscription_suspensions",
+        "WITH deleted_properties AS (DELETE FROM properties WHERE id = $1 RETURNING 1), deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = $1 RETURNING 1), deleted_trusts AS (DELETE FROM trusts WHERE id = $1 RETURNING 1), deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = $1 RETURNING 1), deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = $1 RETURNING 1), deleted_diffs AS (DELETE FROM subscription_diffs WHERE id = $1 RETURNING 1), deleted_attributes AS (DELETE FROM attributes WHERE id = $1 RETURNING 1), deleted_suspensions AS (DELETE FROM subscription_suspensions WHERE id = $1 RETURNING 1), deleted_actors AS (DELETE FROM actors WHERE id = $1 RETURNING 1) SELECT (SELECT count(*) FROM deleted_actors) AS actors, (SELECT count(*) FROM deleted_properties) AS properties, (SELECT count(*) FROM deleted_lookups) AS property_lookup, (SELECT count(*) FROM deleted_trusts) AS trusts, (SELECT count(*) FROM deleted_peertrustees) AS peer_trustees, (SELECT count(*) FROM deleted_subscriptions) AS subscriptions, (SELECT count(*) FROM deleted_diffs) AS subscription_diffs, (SELECT count(*) FROM deleted_attributes) AS attributes, (SELECT count(*) FROM deleted_suspensions) AS suspensions",
         None,
     )
 }
@@ -982,11 +982,11 @@ impl DeleteActorEverywhereStmt {
                     properties: row.try_get(1)?,
                     property_lookup: row.try_get(2)?,
                     trusts: row.try_get(3)?,
-                    peertrustees: row.try_get(4)?,
+                    peer_trustees: row.try_get(4)?,
                     subscriptions: row.try_get(5)?,
                     subscription_diffs: row.try_get(6)?,
                     attributes: row.try_get(7)?,
-                    subscription_suspensions: row.try_get(8)?,
+                    suspensions: row.try_get(8)?,
                 })
             },
             mapper: |it| DeletedRows::from(it),
