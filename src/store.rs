@@ -2,6 +2,7 @@
 //! the entity accessors.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use deadpool_postgres::{
     Hook, HookError, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
@@ -185,10 +186,59 @@ impl Store {
                     // committed either way, and a broken connection is not reused.
                     tracing::error!(error = %rollback, "rollback after a failed transaction failed");
                 }
-                Err(e)
+                // Whatever failed inside, the transaction was not committed.
+                Err(e.not_written())
             }
         }
     }
+
+    /// [`Store::transaction`], run again when it fails with an [`ErrorKind::Serialization`]
+    /// error (a serialization conflict or deadlock, after which nothing of it was written), at
+    /// most `attempts` times in all, waiting a jittered, doubling delay (from 10 ms, at most
+    /// 1 s) between attempts. `f` must be safe to run again: it runs once per attempt. Other
+    /// errors are returned at once.
+    ///
+    /// ```no_run
+    /// # async fn example(store: actingweb_pg::Store) -> actingweb_pg::Result<()> {
+    /// let created = store
+    ///     .transaction_with_retry(5, |tx| {
+    ///         Box::pin(async move {
+    ///             tx.properties().create_if_not_exists("a1", "counter", "0").await
+    ///         })
+    ///     })
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn transaction_with_retry<T, F>(&self, attempts: u32, f: F) -> Result<T>
+    where
+        F: for<'t> Fn(&'t Transaction<'t>) -> futures::future::BoxFuture<'t, Result<T>>,
+    {
+        let mut delay = Duration::from_millis(10);
+        let mut attempt = 1;
+        loop {
+            match self.transaction(&f).await {
+                Err(e) if e.kind() == ErrorKind::Serialization && attempt < attempts.max(1) => {
+                    tracing::debug!(attempt, error = %e, "transaction conflict; running it again");
+                    tokio::time::sleep(jittered(delay)).await;
+                    delay = (delay * 2).min(Duration::from_secs(1));
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+}
+
+/// A delay between `delay / 2` and `delay`, chosen at random, so that transactions that
+/// conflicted once do not meet again at the same moment.
+fn jittered(delay: Duration) -> Duration {
+    use std::hash::{BuildHasher, Hasher};
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let half = delay / 2;
+    half + Duration::from_nanos(random % (half.as_nanos() as u64 + 1))
 }
 
 /// A database transaction with the same entity API as [`Store`]; see [`Store::transaction`].

@@ -251,3 +251,83 @@ async fn a_panicking_transaction_leaves_nothing_behind_and_the_pool_stays_usable
     }
     assert_eq!(count(&db, "actors").await, 20);
 }
+
+#[tokio::test]
+async fn transaction_with_retry_runs_a_deadlocked_transaction_again() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    let (_db, store) = store().await;
+    store.actors().create("a1", "c", "p").await.unwrap();
+    store.actors().create("a2", "c", "p").await.unwrap();
+    let attempts = Arc::new(AtomicU32::new(0));
+    let barrier = Arc::new(tokio::sync::Barrier::new(2));
+    // Each transaction changes its first actor, waits until the other has done the same (on
+    // the first attempt only), then changes the other's: a deadlock, which PostgreSQL resolves
+    // by failing one of them with 40P01.
+    let run = |first: &'static str, second: &'static str, creator: &'static str| {
+        let store = store.clone();
+        let attempts = attempts.clone();
+        let barrier = barrier.clone();
+        async move {
+            store
+                .transaction_with_retry(3, move |tx| {
+                    let attempt = attempts.fetch_add(1, Ordering::SeqCst);
+                    let barrier = barrier.clone();
+                    Box::pin(async move {
+                        tx.actors().modify(first, Some(creator), None).await?;
+                        if attempt < 2 {
+                            barrier.wait().await;
+                        }
+                        tx.actors().modify(second, Some(creator), None).await?;
+                        Ok(())
+                    })
+                })
+                .await
+        }
+    };
+    let (one, two) = tokio::join!(run("a1", "a2", "one"), run("a2", "a1", "two"));
+    one.unwrap();
+    two.unwrap();
+    assert_eq!(attempts.load(Ordering::SeqCst), 3);
+    let a1 = store.actors().get("a1").await.unwrap().unwrap().creator;
+    let a2 = store.actors().get("a2").await.unwrap().unwrap().creator;
+    assert_eq!(a1, a2, "one transaction's changes, whole");
+    assert!(a1 == "one" || a1 == "two", "{a1}");
+}
+
+#[tokio::test]
+async fn a_deadlock_without_retry_is_a_serialization_error_that_wrote_nothing() {
+    use std::sync::Arc;
+    let (_db, store) = store().await;
+    store.actors().create("a1", "c", "p").await.unwrap();
+    store.actors().create("a2", "c", "p").await.unwrap();
+    let barrier = Arc::new(tokio::sync::Barrier::new(2));
+    let run = |first: &'static str, second: &'static str| {
+        let store = store.clone();
+        let barrier = barrier.clone();
+        async move {
+            store
+                .transaction(move |tx| {
+                    Box::pin(async move {
+                        tx.actors().modify(first, Some(first), None).await?;
+                        barrier.wait().await;
+                        tx.actors().modify(second, Some(first), None).await?;
+                        Ok(())
+                    })
+                })
+                .await
+        }
+    };
+    let (one, two) = tokio::join!(run("a1", "a2"), run("a2", "a1"));
+    let err = match (one, two) {
+        (Ok(()), Err(e)) | (Err(e), Ok(())) => e,
+        other => panic!("exactly one transaction must fail: {other:?}"),
+    };
+    assert_eq!(err.kind(), ErrorKind::Serialization);
+    assert_eq!(err.to_string(), "deadlock detected");
+    assert!(err.is_retryable());
+    assert!(!err.is_outcome_unknown());
+    let a1 = store.actors().get("a1").await.unwrap().unwrap().creator;
+    let a2 = store.actors().get("a2").await.unwrap().unwrap().creator;
+    assert_eq!(a1, a2);
+}
