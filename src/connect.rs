@@ -17,8 +17,6 @@ use tokio_postgres::config::Host;
 use tokio_postgres::{Client, NoTls, Socket};
 
 use crate::config::{Config, SslMode};
-#[cfg(not(feature = "tls"))]
-use crate::error::Error;
 use crate::error::Result;
 
 /// The pool manager for `config`: reads the certificate files (so a bad one fails
@@ -48,13 +46,9 @@ pub(crate) fn manager(config: &Config, manager_config: ManagerConfig) -> Result<
     }
     #[cfg(not(feature = "tls"))]
     {
-        if mode != SslMode::Prefer {
-            return Err(Error::invalid(
-                "sslmode",
-                format!("\"{mode}\" needs the `tls` feature of actingweb-pg"),
-            ));
-        }
-        // Without TLS support tokio-postgres's prefer talks plain text.
+        // Refuses a mode that needs TLS (a configuration from `Config::from_pg` has not been
+        // checked yet). Without TLS support tokio-postgres's prefer talks plain text.
+        config.tls.check()?;
         Ok(Manager::from_connect(pg, Plain, manager_config))
     }
 }

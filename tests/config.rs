@@ -741,8 +741,8 @@ fn errors_and_debug_never_show_the_password_or_the_key() {
         "host=h password=hunter2 secret=1",
     ] {
         let err = Config::from_url(url).unwrap_err();
-        assert!(!err.to_string().contains("hunter2"), "{err}");
-        assert!(!err.to_string().contains("secret"), "{err}");
+        assert!(!format!("{err:#}").contains("hunter2"), "{err:#}");
+        assert!(!format!("{err:#}").contains("secret"), "{err:#}");
         assert!(!format!("{err:?}").contains("hunter2"), "{err:?}");
     }
     let config = Config::from_url(
@@ -792,6 +792,20 @@ fn without_the_tls_feature_only_disable_and_prefer_are_accepted() {
     );
     Config::from_url("postgresql://h/d?sslmode=prefer").unwrap();
     Config::from_url("postgresql://h/d?sslmode=disable&sslrootcert=/ca.pem").unwrap();
+}
+
+#[cfg(not(feature = "tls"))]
+#[tokio::test]
+async fn without_the_tls_feature_connect_refuses_require_from_tokio_postgres_settings() {
+    let mut pg = tokio_postgres::Config::new();
+    pg.host("127.0.0.1").ssl_mode(PgSslMode::Require);
+    let err = Store::connect(Config::from_pg(pg)).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
+    assert_eq!(
+        err.to_string(),
+        "invalid sslmode: \"require\" needs TLS, and actingweb-pg was built without its `tls` \
+         feature"
+    );
 }
 
 #[tokio::test]

@@ -243,8 +243,17 @@ async fn connect_error(config: Config) -> actingweb_pg::Error {
     Store::connect(config).await.unwrap_err()
 }
 
-const UNKNOWN_ISSUER: &str = "database connection error: error performing TLS handshake: invalid peer certificate: \
-     UnknownIssuer";
+/// `{:#}` of a connection error for a server certificate whose issuer is not among the roots.
+const UNKNOWN_ISSUER: &str = "database connection error: error performing TLS handshake: \
+     invalid peer certificate: UnknownIssuer";
+
+/// Checks the error of a connection that failed before the server answered: a backend error
+/// whose own message (`{}`) says only that, with the causes (`{:#}`) reading `chain`.
+fn assert_connection_error(err: &actingweb_pg::Error, chain: &str) {
+    assert_eq!(err.kind(), ErrorKind::Backend, "{err:?}");
+    assert_eq!(err.to_string(), "database connection error");
+    assert_eq!(format!("{err:#}"), chain);
+}
 
 #[tokio::test]
 async fn verify_full_with_the_right_ca_and_host_name_connects_over_tls() {
@@ -289,8 +298,7 @@ async fn verify_full_with_a_wrong_ca_fails_naming_the_unknown_issuer() {
         &format!("sslmode=verify-full&sslrootcert={wrong}"),
     );
     let err = connect_error(config(&url)).await;
-    assert_eq!(err.kind(), ErrorKind::Backend);
-    assert_eq!(err.to_string(), UNKNOWN_ISSUER);
+    assert_connection_error(&err, UNKNOWN_ISSUER);
 }
 
 #[tokio::test]
@@ -305,12 +313,11 @@ async fn verify_full_with_a_host_name_not_in_the_certificate_fails_naming_it() {
         &format!("hostaddr=127.0.0.1&sslmode=verify-full&sslrootcert={ca}"),
     );
     let err = connect_error(config(&url)).await;
-    assert_eq!(err.kind(), ErrorKind::Backend);
-    assert_eq!(
-        err.to_string(),
+    assert_connection_error(
+        &err,
         "database connection error: error performing TLS handshake: invalid peer certificate: \
          certificate not valid for name \"wrong.example\"; certificate is only valid for \
-         DnsName(\"localhost\") or IpAddress(127.0.0.1)"
+         DnsName(\"localhost\") or IpAddress(127.0.0.1)",
     );
 }
 
@@ -330,7 +337,7 @@ async fn verify_ca_checks_the_chain_but_not_the_host_name() {
     let store = Store::connect(config(&other_name(&ca))).await.unwrap();
     assert!(ssl_in_use(&store).await);
     let err = connect_error(config(&other_name(&wrong))).await;
-    assert_eq!(err.to_string(), UNKNOWN_ISSUER);
+    assert_connection_error(&err, UNKNOWN_ISSUER);
 }
 
 #[tokio::test]
@@ -361,7 +368,7 @@ async fn require_with_a_root_certificate_checks_the_chain_as_verify_ca() {
         )
     };
     let err = connect_error(config(&with_root(&server().wrong_ca))).await;
-    assert_eq!(err.to_string(), UNKNOWN_ISSUER);
+    assert_connection_error(&err, UNKNOWN_ISSUER);
     let store = Store::connect(config(&with_root(&server().ca)))
         .await
         .unwrap();
@@ -559,7 +566,7 @@ async fn libpq_environment_variables_configure_tls_through_from_vars() {
         ("PGSSLMODE", "verify-full".into()),
         ("PGSSLROOTCERT", path(&s.wrong_ca)),
     ]);
-    assert_eq!(connect_error(wrong).await.to_string(), UNKNOWN_ISSUER);
+    assert_connection_error(&connect_error(wrong).await, UNKNOWN_ISSUER);
 }
 
 #[tokio::test]
@@ -590,7 +597,7 @@ async fn an_own_rustls_client_config_is_used_for_tls() {
     assert!(ssl_in_use(&store).await);
     // The handed-in configuration decides verification, whatever sslmode says.
     let empty = config(&url).tls_config(client_config(None));
-    assert_eq!(connect_error(empty).await.to_string(), UNKNOWN_ISSUER);
+    assert_connection_error(&connect_error(empty).await, UNKNOWN_ISSUER);
 }
 
 #[tokio::test]
@@ -628,6 +635,9 @@ async fn unreadable_certificate_files_fail_connect_naming_the_file() {
         "invalid sslrootcert: cannot read /nonexistent/ca.crt: No such file or directory (os \
          error 2)"
     );
+    // The file system's error is not kept as a source, so the message carries it.
+    assert!(std::error::Error::source(&err).is_none());
+    assert_eq!(format!("{err:#}"), err.to_string());
 
     let no_certs = config(&url).ssl_root_cert(&bad_key).unwrap();
     assert_eq!(
