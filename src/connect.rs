@@ -19,9 +19,37 @@ use tokio_postgres::{Client, NoTls, Socket};
 use crate::config::{Config, SslMode};
 use crate::error::Result;
 
-/// The pool manager for `config`: reads the certificate files (so a bad one fails
-/// `Store::connect`) and picks the connector for the `sslmode`.
-pub(crate) fn manager(config: &Config, manager_config: ManagerConfig) -> Result<Manager> {
+/// Sends cancel requests over the same kind of connection the pool's connections use.
+#[derive(Clone)]
+pub(crate) enum Canceller {
+    /// Plain text.
+    Plain,
+    /// TLS, with the pool's connector.
+    #[cfg(feature = "tls")]
+    Tls(tokio_postgres_rustls::MakeRustlsConnect),
+}
+
+impl Canceller {
+    /// Asks the server to cancel the statement running on the connection of `token`.
+    pub(crate) async fn cancel(
+        &self,
+        token: tokio_postgres::CancelToken,
+    ) -> Result<(), tokio_postgres::Error> {
+        match self {
+            Canceller::Plain => token.cancel_query(NoTls).await,
+            #[cfg(feature = "tls")]
+            Canceller::Tls(make) => token.cancel_query(make.clone()).await,
+        }
+    }
+}
+
+/// The pool manager for `config`, and the canceller for its connections: reads the
+/// certificate files (so a bad one fails `Store::connect`) and picks the connector for the
+/// `sslmode`.
+pub(crate) fn manager(
+    config: &Config,
+    manager_config: ManagerConfig,
+) -> Result<(Manager, Canceller)> {
     let mut pg = config.pg.clone();
     let unix_only = !pg.get_hosts().is_empty()
         && pg.get_hostaddrs().is_empty()
@@ -33,16 +61,23 @@ pub(crate) fn manager(config: &Config, manager_config: ManagerConfig) -> Result<
     };
     if mode == SslMode::Disable {
         pg.ssl_mode(tokio_postgres::config::SslMode::Disable);
-        return Ok(Manager::from_connect(pg, Plain, manager_config));
+        return Ok((
+            Manager::from_connect(pg, Plain, manager_config),
+            Canceller::Plain,
+        ));
     }
     #[cfg(feature = "tls")]
     {
         let client_config = tls::client_config(&config.tls, mode)?;
+        let make = tokio_postgres_rustls::MakeRustlsConnect::new(client_config);
         let connector = TlsConnector {
-            make: tokio_postgres_rustls::MakeRustlsConnect::new(client_config),
+            make: make.clone(),
             fall_back_to_plain: mode == SslMode::Prefer,
         };
-        Ok(Manager::from_connect(pg, connector, manager_config))
+        Ok((
+            Manager::from_connect(pg, connector, manager_config),
+            Canceller::Tls(make),
+        ))
     }
     #[cfg(not(feature = "tls"))]
     {

@@ -190,7 +190,7 @@ impl From<tokio_postgres::Error> for Error {
                 "the database connection was lost",
                 true,
             )
-        } else if io_cause(&e).is_some() {
+        } else if io_cause(&e).is_some_and(is_unreachable) {
             // Refused, reset or unreachable while connecting: nothing was sent.
             (ErrorKind::Unavailable, "database connection error", false)
         } else {
@@ -200,6 +200,26 @@ impl From<tokio_postgres::Error> for Error {
         error.outcome_unknown = outcome_unknown;
         error
     }
+}
+
+/// Whether an I/O error says the server cannot be reached now (as opposed to, say, a
+/// certificate the TLS layer refused, which also arrives as an I/O error).
+fn is_unreachable(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind as Io;
+    matches!(
+        e.kind(),
+        Io::ConnectionRefused
+            | Io::ConnectionReset
+            | Io::ConnectionAborted
+            | Io::NotConnected
+            | Io::BrokenPipe
+            | Io::TimedOut
+            | Io::UnexpectedEof
+            | Io::HostUnreachable
+            | Io::NetworkUnreachable
+            | Io::AddrNotAvailable
+            | Io::NotFound
+    )
 }
 
 /// The I/O error behind a driver error, if any.

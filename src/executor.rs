@@ -12,8 +12,19 @@
 //! Every statement is prepared once per connection and cached (the executor reports
 //! `stmt_cache() == true` to the generated code, and prepares through deadpool's cache), also
 //! inside transactions and savepoints.
+//!
+//! Every network wait of a statement, and the BEGIN, COMMIT and SAVEPOINT of a group, is
+//! bounded by the query deadline ([`Deadline`]). When it passes, the statement's future is
+//! dropped, a cancel request goes to the server, the connection is marked as given up (the
+//! pool closes it instead of handing it out again), and the operation fails with the driver's
+//! timeout error, which becomes [`ErrorKind::Timeout`](crate::ErrorKind::Timeout).
 
-use deadpool_postgres::{Client, ClientWrapper};
+use std::collections::HashSet;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use deadpool_postgres::{Client, ClientWrapper, StatementCache};
 use futures::future::BoxFuture;
 use tokio::sync::{Mutex, MutexGuard};
 use tokio_postgres::types::{BorrowToSql, ToSql};
@@ -21,24 +32,131 @@ use tokio_postgres::{Error as PgError, IsolationLevel, Row, RowStream, Statement
 
 use crate::client::async_::GenericClient;
 use crate::config::Config;
+use crate::connect::Canceller;
 use crate::error::Result;
 use crate::store::Store;
+
+/// The query deadline of a store, and the connections given up when it passed.
+pub(crate) struct Deadline {
+    /// The bound of each statement; `None`: unbounded.
+    query: Option<Duration>,
+    /// The bound of a cancel request (a connection set-up of its own).
+    connect: Option<Duration>,
+    canceller: Canceller,
+    /// The statement caches (one per connection, so they identify it) of connections that
+    /// are not to be used again.
+    given_up: std::sync::Mutex<HashSet<usize>>,
+}
+
+impl Deadline {
+    /// A deadline of `query` per statement; cancel requests are sent with `canceller` and
+    /// bounded by `connect`.
+    pub(crate) fn new(
+        query: Option<Duration>,
+        connect: Option<Duration>,
+        canceller: Canceller,
+    ) -> Deadline {
+        Deadline {
+            query,
+            connect,
+            canceller,
+            given_up: std::sync::Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Whether the connection owning `cache` was given up after a deadline (and forgets it:
+    /// the pool closes that connection now).
+    pub(crate) fn was_given_up(&self, cache: &Arc<StatementCache>) -> bool {
+        let key = Arc::as_ptr(cache) as usize;
+        self.given_up.lock().expect("not poisoned").remove(&key)
+    }
+
+    /// Runs the statement `io` on `target` within the deadline; when it passes, cancels the
+    /// statement on the server and gives up the connection.
+    async fn bound<T>(
+        &self,
+        target: Target<'_>,
+        io: impl Future<Output = Result<T, PgError>>,
+    ) -> Result<T, PgError> {
+        let Some(limit) = self.query else {
+            return io.await;
+        };
+        match tokio::time::timeout(limit, io).await {
+            Ok(done) => done,
+            Err(_) => Err(self.give_up(target.connection())),
+        }
+    }
+
+    /// [`Deadline::bound`] for transaction control (BEGIN, COMMIT, SAVEPOINT), which holds
+    /// the connection mutably: its identity is taken beforehand.
+    async fn bound_control<T>(
+        &self,
+        connection: Connection,
+        io: impl Future<Output = Result<T, PgError>>,
+    ) -> Result<T, PgError> {
+        let Some(limit) = self.query else {
+            return io.await;
+        };
+        match tokio::time::timeout(limit, io).await {
+            Ok(done) => done,
+            Err(_) => Err(self.give_up(connection)),
+        }
+    }
+
+    /// Marks the connection as not to be used again, sends a cancel request for its
+    /// statement, and returns the error the operation fails with.
+    fn give_up(&self, connection: Connection) -> PgError {
+        self.given_up
+            .lock()
+            .expect("not poisoned")
+            .insert(connection.key);
+        let canceller = self.canceller.clone();
+        let connect = self.connect;
+        tokio::spawn(async move {
+            let cancel = canceller.cancel(connection.token);
+            let sent = match connect {
+                Some(limit) => tokio::time::timeout(limit, cancel).await.ok(),
+                None => Some(cancel.await),
+            };
+            if let Some(Err(e)) = sent {
+                tracing::debug!(error = %e, "cancel request after a query deadline failed");
+            }
+        });
+        // The driver's own timeout error; it has no public constructor but this one.
+        PgError::__private_api_timeout()
+    }
+}
+
+/// What giving up a connection needs: its identity (the address of its statement cache, one
+/// per connection) and its cancel token.
+struct Connection {
+    key: usize,
+    token: tokio_postgres::CancelToken,
+}
+
+impl Connection {
+    fn of(cache: &Arc<StatementCache>, token: tokio_postgres::CancelToken) -> Connection {
+        Connection {
+            key: Arc::as_ptr(cache) as usize,
+            token,
+        }
+    }
+}
 
 /// Where an entity handle runs its operations: the store's pool or a caller's transaction.
 #[derive(Clone, Copy)]
 pub(crate) enum Db<'a> {
     /// A pooled connection per operation.
     Pool(&'a Store),
-    /// The caller's transaction, with the settings of its store.
-    Transaction(&'a dyn SharedTransaction, &'a Config),
+    /// The caller's transaction, and the store it belongs to.
+    Transaction(&'a dyn SharedTransaction, &'a Store),
 }
 
 impl<'a> Db<'a> {
     /// The settings of the store behind this handle.
     pub(crate) fn config(&self) -> &'a Config {
         match self {
-            Db::Pool(store) => store.config(),
-            Db::Transaction(_, config) => config,
+            Db::Pool(store) | Db::Transaction(_, store) => store.config(),
         }
     }
 
@@ -46,8 +164,14 @@ impl<'a> Db<'a> {
     /// exclusively until the executor is dropped.
     pub(crate) async fn executor(&self) -> Result<Executor<'a>> {
         Ok(match self {
-            Db::Pool(store) => Executor::Pooled(store.pool().get().await?),
-            Db::Transaction(tx, _) => Executor::Locked(tx.lock().await),
+            Db::Pool(store) => Executor {
+                conn: Conn::Pooled(store.pool().get().await?),
+                deadline: store.deadline(),
+            },
+            Db::Transaction(tx, store) => Executor {
+                conn: Conn::Locked(tx.lock().await),
+                deadline: store.deadline(),
+            },
         })
     }
 }
@@ -85,8 +209,15 @@ impl LockedTransaction for MutexGuard<'_, deadpool_postgres::Transaction<'_>> {
     }
 }
 
-/// A connection to run statements on; implements the generated code's `GenericClient`.
-pub(crate) enum Executor<'a> {
+/// A connection to run statements on, with the deadline of its store; implements the
+/// generated code's `GenericClient`.
+pub(crate) struct Executor<'a> {
+    conn: Conn<'a>,
+    deadline: &'a Deadline,
+}
+
+/// The connection of an [`Executor`].
+enum Conn<'a> {
     /// A pooled connection outside any transaction.
     Pooled(Client),
     /// A caller's transaction, held for one operation.
@@ -100,66 +231,102 @@ impl Executor<'_> {
     /// transaction. It is rolled back when dropped, committed (released) by
     /// [`Executor::commit`].
     pub(crate) async fn atomic(&mut self) -> Result<Executor<'_>> {
-        Ok(Executor::Atomic(self.begin().await?))
+        let deadline = self.deadline;
+        Ok(Executor {
+            conn: Conn::Atomic(self.begin().await?),
+            deadline,
+        })
     }
 
     /// Opens a read-only REPEATABLE READ transaction (one consistent snapshot) on a pooled
     /// connection; inside a transaction, a SAVEPOINT that sees the transaction's snapshot.
     pub(crate) async fn snapshot(&mut self) -> Result<Executor<'_>> {
-        Ok(Executor::Atomic(match self {
-            Executor::Pooled(client) => {
-                client
-                    .build_transaction()
-                    .isolation_level(IsolationLevel::RepeatableRead)
-                    .read_only(true)
-                    .start()
-                    .await?
-            }
-            other => other.begin().await?,
-        }))
+        let deadline = self.deadline;
+        if !matches!(self.conn, Conn::Pooled(_)) {
+            return self.atomic().await;
+        }
+        let Conn::Pooled(client) = &mut self.conn else {
+            unreachable!("a pooled connection, checked above");
+        };
+        let connection = Connection::of(&client.statement_cache, client.cancel_token());
+        let start = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start();
+        let tx = deadline.bound_control(connection, start).await?;
+        Ok(Executor {
+            conn: Conn::Atomic(tx),
+            deadline,
+        })
     }
 
     /// Commits a group opened by [`Executor::atomic`] or [`Executor::snapshot`]; a no-op for
     /// an executor that is not a group.
     pub(crate) async fn commit(self) -> Result<()> {
-        if let Executor::Atomic(tx) = self {
-            tx.commit().await?;
+        if let Conn::Atomic(tx) = self.conn {
+            let connection = Connection::of(&tx.statement_cache, tx.cancel_token());
+            self.deadline.bound_control(connection, tx.commit()).await?;
         }
         Ok(())
     }
 
     /// A transaction on a pooled connection, a savepoint inside a transaction.
     pub(crate) async fn begin(&mut self) -> Result<deadpool_postgres::Transaction<'_>> {
-        Ok(match self {
-            Executor::Pooled(client) => client.transaction().await?,
-            Executor::Locked(tx) => tx.savepoint().await?,
-            Executor::Atomic(tx) => tx.transaction().await?,
+        let deadline = self.deadline;
+        Ok(match &mut self.conn {
+            Conn::Pooled(client) => {
+                let connection = Connection::of(&client.statement_cache, client.cancel_token());
+                deadline
+                    .bound_control(connection, client.transaction())
+                    .await?
+            }
+            Conn::Locked(tx) => {
+                let t = tx.transaction();
+                let connection = Connection::of(&t.statement_cache, t.cancel_token());
+                deadline.bound_control(connection, tx.savepoint()).await?
+            }
+            Conn::Atomic(tx) => {
+                let connection = Connection::of(&tx.statement_cache, tx.cancel_token());
+                deadline.bound_control(connection, tx.transaction()).await?
+            }
         })
     }
 
     /// Runs statements that take no parameters with the simple query protocol: DDL and
     /// session settings, which cannot be cornucopia queries.
     pub(crate) async fn batch_execute(&self, sql: &str) -> Result<()> {
-        match self.target() {
-            Target::Client(c) => c.batch_execute(sql).await?,
-            Target::Transaction(t) => t.batch_execute(sql).await?,
+        let target = self.target();
+        match target {
+            Target::Client(c) => self.deadline.bound(target, c.batch_execute(sql)).await?,
+            Target::Transaction(t) => self.deadline.bound(target, t.batch_execute(sql)).await?,
         }
         Ok(())
     }
 
     fn target(&self) -> Target<'_> {
-        match self {
-            Executor::Pooled(client) => Target::Client(client),
-            Executor::Locked(tx) => Target::Transaction(tx.transaction()),
-            Executor::Atomic(tx) => Target::Transaction(tx),
+        match &self.conn {
+            Conn::Pooled(client) => Target::Client(client),
+            Conn::Locked(tx) => Target::Transaction(tx.transaction()),
+            Conn::Atomic(tx) => Target::Transaction(tx),
         }
     }
 }
 
 /// The connection an executor's statements go to.
+#[derive(Clone, Copy)]
 enum Target<'t> {
     Client(&'t ClientWrapper),
     Transaction(&'t deadpool_postgres::Transaction<'t>),
+}
+
+impl Target<'_> {
+    fn connection(self) -> Connection {
+        match self {
+            Target::Client(c) => Connection::of(&c.statement_cache, c.cancel_token()),
+            Target::Transaction(t) => Connection::of(&t.statement_cache, t.cancel_token()),
+        }
+    }
 }
 
 impl GenericClient for Executor<'_> {
@@ -168,9 +335,10 @@ impl GenericClient for Executor<'_> {
     }
 
     async fn prepare(&self, query: &str) -> Result<Statement, PgError> {
-        match self.target() {
-            Target::Client(c) => c.prepare_cached(query).await,
-            Target::Transaction(t) => t.prepare_cached(query).await,
+        let target = self.target();
+        match target {
+            Target::Client(c) => self.deadline.bound(target, c.prepare_cached(query)).await,
+            Target::Transaction(t) => self.deadline.bound(target, t.prepare_cached(query)).await,
         }
     }
 
@@ -178,9 +346,10 @@ impl GenericClient for Executor<'_> {
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        match self.target() {
-            Target::Client(c) => c.execute(query, params).await,
-            Target::Transaction(t) => t.execute(query, params).await,
+        let target = self.target();
+        match target {
+            Target::Client(c) => self.deadline.bound(target, c.execute(query, params)).await,
+            Target::Transaction(t) => self.deadline.bound(target, t.execute(query, params)).await,
         }
     }
 
@@ -192,9 +361,18 @@ impl GenericClient for Executor<'_> {
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        match self.target() {
-            Target::Client(c) => c.query_one(statement, params).await,
-            Target::Transaction(t) => t.query_one(statement, params).await,
+        let target = self.target();
+        match target {
+            Target::Client(c) => {
+                self.deadline
+                    .bound(target, c.query_one(statement, params))
+                    .await
+            }
+            Target::Transaction(t) => {
+                self.deadline
+                    .bound(target, t.query_one(statement, params))
+                    .await
+            }
         }
     }
 
@@ -206,9 +384,18 @@ impl GenericClient for Executor<'_> {
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        match self.target() {
-            Target::Client(c) => c.query_opt(statement, params).await,
-            Target::Transaction(t) => t.query_opt(statement, params).await,
+        let target = self.target();
+        match target {
+            Target::Client(c) => {
+                self.deadline
+                    .bound(target, c.query_opt(statement, params))
+                    .await
+            }
+            Target::Transaction(t) => {
+                self.deadline
+                    .bound(target, t.query_opt(statement, params))
+                    .await
+            }
         }
     }
 
@@ -216,9 +403,10 @@ impl GenericClient for Executor<'_> {
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        match self.target() {
-            Target::Client(c) => c.query(query, params).await,
-            Target::Transaction(t) => t.query(query, params).await,
+        let target = self.target();
+        match target {
+            Target::Client(c) => self.deadline.bound(target, c.query(query, params)).await,
+            Target::Transaction(t) => self.deadline.bound(target, t.query(query, params)).await,
         }
     }
 
@@ -229,9 +417,18 @@ impl GenericClient for Executor<'_> {
         I::IntoIter: ExactSizeIterator,
         I::Item: BorrowToSql,
     {
-        match self.target() {
-            Target::Client(c) => c.query_raw(statement, params).await,
-            Target::Transaction(t) => t.query_raw(statement, params).await,
+        let target = self.target();
+        match target {
+            Target::Client(c) => {
+                self.deadline
+                    .bound(target, c.query_raw(statement, params))
+                    .await
+            }
+            Target::Transaction(t) => {
+                self.deadline
+                    .bound(target, t.query_raw(statement, params))
+                    .await
+            }
         }
     }
 }

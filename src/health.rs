@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::codegen::queries::admin as q;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::store::Store;
 
@@ -51,6 +51,32 @@ pub struct TableHealth {
 }
 
 impl Store {
+    /// A cheap readiness check: takes a pooled connection (connecting when none is idle) and
+    /// reads the schema's Alembic revision. `Ok(())` when the schema is at
+    /// [`HEAD_REVISION`](crate::HEAD_REVISION); an [`ErrorKind::Conflict`] naming the revision
+    /// found (or its absence) otherwise, and the connection error when the database cannot be
+    /// reached (every wait bounded by the connect and query deadlines).
+    pub async fn ping(&self) -> Result<()> {
+        let c = &Db::Pool(self).executor().await?;
+        let state = q::schema_state().bind(c).one().await?;
+        let revision = if state.has_alembic {
+            q::alembic_revisions().bind(c).all().await?.pop()
+        } else {
+            None
+        };
+        match revision.as_deref() {
+            Some(crate::HEAD_REVISION) => Ok(()),
+            found => Err(Error::new(
+                ErrorKind::Conflict,
+                format!(
+                    "schema {:?} is at revision {found:?}, not {:?}: run migrate",
+                    self.config().schema_name(),
+                    crate::HEAD_REVISION
+                ),
+            )),
+        }
+    }
+
     /// Pool state, server version, connection count, database size, per-table row estimates
     /// and sizes, and the schema revision, read in one round trip per query on one connection.
     pub async fn health(&self) -> Result<Health> {

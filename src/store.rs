@@ -14,7 +14,7 @@ use crate::attributes::Attributes;
 use crate::config::Config;
 use crate::connect;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Db;
+use crate::executor::{Db, Deadline};
 use crate::peer_trustees::PeerTrustees;
 use crate::properties::Properties;
 use crate::property_lookup::PropertyLookup;
@@ -34,6 +34,7 @@ pub struct Store {
 struct Inner {
     pool: Pool,
     config: Config,
+    deadline: Arc<Deadline>,
 }
 
 impl std::fmt::Debug for Store {
@@ -49,7 +50,7 @@ impl Store {
     /// Builds the pool, opens `pool_min_size` connections (so a bad configuration fails here)
     /// and sets the configured schema as the `search_path` of every connection.
     pub async fn connect(config: Config) -> Result<Store> {
-        let manager = connect::manager(
+        let (manager, canceller) = connect::manager(
             &config,
             ManagerConfig {
                 // No liveness query per checkout: a closed connection is detected without a
@@ -57,31 +58,75 @@ impl Store {
                 recycling_method: RecyclingMethod::Fast,
             },
         )?;
+        let limits = config.deadlines;
+        let deadline = Arc::new(Deadline::new(limits.query, limits.connect, canceller));
         // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
-        // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`.
-        let set_search_path = format!("SET search_path TO \"{}\"", config.schema);
+        // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`. The
+        // server-side timeouts are whole milliseconds formatted by the crate.
+        let session = std::iter::once(format!("SET search_path TO \"{}\"", config.schema))
+            .chain(Some(limits.session_settings()).filter(|s| !s.is_empty()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let given_up = deadline.clone();
         let pool = Pool::builder(manager)
             .max_size(config.pool_max_size)
             .wait_timeout(Some(config.pool_timeout))
-            .create_timeout(Some(config.pool_timeout))
+            .create_timeout(limits.connect)
             .runtime(Runtime::Tokio1)
             // The most recently used connection first: its server backend is awake and warm,
             // and connections beyond what the load needs stay idle.
             .queue_mode(QueueMode::Lifo)
             .post_create(Hook::async_fn(move |client, _| {
-                let sql = set_search_path.clone();
-                Box::pin(
-                    async move { client.batch_execute(&sql).await.map_err(HookError::Backend) },
-                )
+                let sql = session.clone();
+                Box::pin(async move {
+                    let set = client.batch_execute(&sql);
+                    match limits.connect {
+                        None => set.await,
+                        Some(limit) => {
+                            tokio::time::timeout(limit, set).await.unwrap_or_else(|_| {
+                                Err(tokio_postgres::Error::__private_api_timeout())
+                            })
+                        }
+                    }
+                    .map_err(HookError::Backend)
+                })
+            }))
+            // A connection given up after a deadline, or older than its lifetime, is closed
+            // instead of handed out.
+            .pre_recycle(Hook::sync_fn(move |client, metrics| {
+                let expired = limits
+                    .max_lifetime
+                    .is_some_and(|lifetime| metrics.age() > lifetime);
+                if given_up.was_given_up(&client.statement_cache) || expired {
+                    return Err(HookError::message("connection retired"));
+                }
+                Ok(())
             }))
             .build()
             .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("pool: {e}")))?;
         let warm =
             futures::future::try_join_all((0..config.pool_min_size).map(|_| pool.get())).await?;
         drop(warm);
-        Ok(Store {
-            inner: Arc::new(Inner { pool, config }),
-        })
+        let inner = Arc::new(Inner {
+            pool,
+            config,
+            deadline,
+        });
+        if let Some(max_idle) = limits.max_idle {
+            tokio::spawn(close_idle_connections(Arc::downgrade(&inner), max_idle));
+        }
+        Ok(Store { inner })
+    }
+
+    /// Closes the pool: connections in use are closed when they come back, idle ones at once,
+    /// and every later operation fails with [`ErrorKind::Backend`] ("connection pool error").
+    pub fn close(&self) {
+        self.inner.pool.close();
+    }
+
+    /// The deadline every statement of this store runs under.
+    pub(crate) fn deadline(&self) -> &Deadline {
+        &self.inner.deadline
     }
 
     /// Actors: create, read, modify, delete, list.
@@ -171,7 +216,7 @@ impl Store {
         let mut executor = Db::Pool(self).executor().await?;
         let shared = Mutex::new(executor.begin().await?);
         let out = f(&Transaction {
-            db: Db::Transaction(&shared, &self.inner.config),
+            db: Db::Transaction(&shared, self),
         })
         .await;
         let tx = shared.into_inner();
@@ -227,6 +272,22 @@ impl Store {
                 other => return other,
             }
         }
+    }
+}
+
+/// Closes the pool's connections that have been unused for `max_idle`, checking every
+/// `max_idle / 2` (at most every minute), until the store is gone or closed.
+async fn close_idle_connections(store: std::sync::Weak<Inner>, max_idle: Duration) {
+    let period = (max_idle / 2).clamp(Duration::from_millis(10), Duration::from_secs(60));
+    loop {
+        tokio::time::sleep(period).await;
+        let Some(inner) = store.upgrade() else { return };
+        if inner.pool.is_closed() {
+            return;
+        }
+        inner
+            .pool
+            .retain(|_, metrics| metrics.last_used() < max_idle);
     }
 }
 

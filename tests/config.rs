@@ -203,7 +203,7 @@ async fn every_pooled_connection_uses_the_configured_schema() {
 }
 
 #[tokio::test]
-async fn connecting_to_a_closed_port_is_a_backend_error_with_its_source() {
+async fn connecting_to_a_closed_port_is_unavailable_with_its_source() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     drop(listener);
@@ -211,7 +211,8 @@ async fn connecting_to_a_closed_port_is_a_backend_error_with_its_source() {
         .unwrap()
         .pool_timeout(Duration::from_secs(5));
     let err = Store::connect(config).await.unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Backend, "{err:?}");
+    assert_eq!(err.kind(), ErrorKind::Unavailable, "{err:?}");
+    assert!(!err.is_outcome_unknown());
     assert_eq!(err.to_string(), "database connection error");
     assert_eq!(
         format!("{err:#}"),
@@ -814,4 +815,55 @@ async fn prefer_without_tls_on_the_server_talks_plain_text() {
     let db = TestDb::new().await;
     let store = Store::connect(db.config()).await.unwrap();
     assert_eq!(store.actors().get("a1").await.unwrap(), None);
+}
+
+#[test]
+fn deadlines_default_to_30_s_per_statement_and_10_s_per_connection() {
+    let config = vars(&[]).unwrap();
+    assert_eq!(config.get_query_timeout(), Some(Duration::from_secs(30)));
+    assert_eq!(config.get_connect_timeout(), Some(Duration::from_secs(10)));
+    assert_eq!(
+        actingweb_pg::config::DEFAULT_QUERY_TIMEOUT,
+        Duration::from_secs(30)
+    );
+}
+
+#[test]
+fn deadline_variables_are_seconds_and_zero_is_no_bound() {
+    let config = vars(&[("PG_QUERY_TIMEOUT", "2.5"), ("PG_CONNECT_TIMEOUT", "0")]).unwrap();
+    assert_eq!(
+        config.get_query_timeout(),
+        Some(Duration::from_millis(2500))
+    );
+    assert_eq!(config.get_connect_timeout(), None);
+    let config = vars(&[("PG_QUERY_TIMEOUT", "0")]).unwrap();
+    assert_eq!(config.get_query_timeout(), None);
+}
+
+#[test]
+fn the_connect_deadline_falls_back_to_the_libpq_connect_timeout() {
+    let config = vars(&[("PGCONNECT_TIMEOUT", "4")]).unwrap();
+    assert_eq!(config.get_connect_timeout(), Some(Duration::from_secs(4)));
+    let config = vars(&[
+        ("DATABASE_URL", "postgresql://u@h/d?connect_timeout=3"),
+        ("PGCONNECT_TIMEOUT", "4"),
+    ])
+    .unwrap();
+    assert_eq!(config.get_connect_timeout(), Some(Duration::from_secs(3)));
+    let config = vars(&[("PGCONNECT_TIMEOUT", "4"), ("PG_CONNECT_TIMEOUT", "7")]).unwrap();
+    assert_eq!(config.get_connect_timeout(), Some(Duration::from_secs(7)));
+}
+
+#[test]
+fn bad_deadline_variables_are_refused_naming_the_variable() {
+    assert_err(
+        vars(&[("PG_QUERY_TIMEOUT", "soon")]),
+        ErrorKind::InvalidInput,
+        "invalid PG_QUERY_TIMEOUT: invalid float literal",
+    );
+    assert_err(
+        vars(&[("PG_LOCK_TIMEOUT", "-1")]),
+        ErrorKind::InvalidInput,
+        "invalid PG_LOCK_TIMEOUT: -1 seconds: ",
+    );
 }

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use super::Config;
+use super::deadlines::seconds;
 use super::url::parse_connection_string;
 use crate::error::{Error, Result};
 
@@ -74,11 +75,34 @@ impl Config {
                 config = config.indexed_properties(names)?;
             }
         }
+        config.read_deadlines(&vars)?;
         if let Some(flag) = vars.get("USE_PROPERTY_LOOKUP_TABLE") {
             config.use_lookup_table = flag.eq_ignore_ascii_case("true");
         }
         config.check_pool_size()?;
         Ok(config)
+    }
+
+    /// Reads `PG_QUERY_TIMEOUT`, `PG_CONNECT_TIMEOUT` (else the connect timeout of the URL or
+    /// `PGCONNECT_TIMEOUT`), the server-side timeouts and the connection lifetimes, in
+    /// seconds (`0`: no bound).
+    fn read_deadlines(&mut self, vars: &Variables) -> Result<()> {
+        let bound = |name: &str, default: Option<Duration>| -> Result<Option<Duration>> {
+            match vars.get(name) {
+                None => Ok(default),
+                Some(text) => seconds(name, parse_value(name, text)?),
+            }
+        };
+        let d = &mut self.deadlines;
+        d.query = bound("PG_QUERY_TIMEOUT", d.query)?;
+        let from_libpq = self.pg.get_connect_timeout().copied().or(d.connect);
+        d.connect = bound("PG_CONNECT_TIMEOUT", from_libpq)?;
+        d.statement = bound("PG_STATEMENT_TIMEOUT", d.statement)?;
+        d.lock = bound("PG_LOCK_TIMEOUT", d.lock)?;
+        d.idle_in_transaction = bound("PG_IDLE_IN_TRANSACTION_TIMEOUT", d.idle_in_transaction)?;
+        d.max_lifetime = bound("PG_POOL_MAX_LIFETIME", d.max_lifetime)?;
+        d.max_idle = bound("PG_POOL_MAX_IDLE", d.max_idle)?;
+        Ok(())
     }
 
     /// Applies the libpq variables whose setting `url_keys` (the keys of `DATABASE_URL`)

@@ -9,8 +9,10 @@
 //!
 //! Files: this one holds the [`Config`] type, its builder methods and getters; `env` reads
 //! the environment ([`Config::from_env`], [`Config::from_vars`]); `url` parses connection
-//! strings ([`Config::from_url`]); `tls` holds the TLS settings and libpq's rules for them.
+//! strings ([`Config::from_url`]); `tls` holds the TLS settings and libpq's rules for them;
+//! `deadlines` the connect, statement and server-side timeouts and connection lifetimes.
 
+mod deadlines;
 mod env;
 mod tls;
 mod url;
@@ -23,6 +25,10 @@ use std::time::Duration;
 
 use crate::error::{Error, Result};
 
+pub(crate) use self::deadlines::Deadlines;
+pub use self::deadlines::{
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IDLE, DEFAULT_MAX_LIFETIME, DEFAULT_QUERY_TIMEOUT,
+};
 pub(crate) use self::tls::TlsSettings;
 pub use self::tls::{RootCerts, SslMode};
 
@@ -45,6 +51,7 @@ pub struct Config {
     pub(crate) pool_timeout: Duration,
     pub(crate) indexed_properties: Vec<String>,
     pub(crate) use_lookup_table: bool,
+    pub(crate) deadlines: Deadlines,
 }
 
 impl Config {
@@ -55,6 +62,7 @@ impl Config {
         if pg.get_application_name().is_none() {
             pg.application_name(DEFAULT_APPLICATION_NAME);
         }
+        let pg_connect_timeout = pg.get_connect_timeout().copied();
         let mode = match pg.get_ssl_mode() {
             tokio_postgres::config::SslMode::Disable => SslMode::Disable,
             tokio_postgres::config::SslMode::Require => SslMode::Require,
@@ -72,6 +80,10 @@ impl Config {
             pool_timeout: Duration::from_secs(30),
             indexed_properties: DEFAULT_INDEXED_PROPERTIES.map(String::from).to_vec(),
             use_lookup_table: true,
+            deadlines: Deadlines {
+                connect: pg_connect_timeout.or(Some(DEFAULT_CONNECT_TIMEOUT)),
+                ..Deadlines::default()
+            },
         }
     }
 
@@ -287,6 +299,7 @@ impl fmt::Debug for Config {
             .field("pool_timeout", &self.pool_timeout)
             .field("indexed_properties", &self.indexed_properties)
             .field("use_lookup_table", &self.use_lookup_table)
+            .field("deadlines", &self.deadlines)
             .finish()
     }
 }
