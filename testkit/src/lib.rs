@@ -3,7 +3,9 @@
 //! - [`throwaway`]: a disposable PostgreSQL cluster started from the local server binaries. The
 //!   command line's `demo` and `bench`, the library's tests and benchmarks, and the
 //!   `pg-throwaway` binary (used by `.ci/run`) start it; the library's `build.rs` includes the
-//!   same source file to regenerate its query code.
+//!   same source file to regenerate its query code. For fault-injection tests it restarts
+//!   the server (`Cluster::restart` with `StopMode::Fast` or `Immediate`) and stalls it
+//!   (`Cluster::pause` / `Cluster::resume`).
 //! - [`baseline`]: hand-written, prepared tokio-postgres statements doing the work of the
 //!   library's point operations, which `actingweb-pg bench` and `cargo bench --bench
 //!   point_ops` measure the library against.

@@ -11,6 +11,13 @@
 //! PostgreSQL refuses to run as root; when this process is root the server runs as the OS user
 //! `postgres` (or `nobody` when there is none) through `setpriv`.
 //!
+//! For fault-injection tests a cluster can be restarted ([`Cluster::restart`], as `pg_ctl
+//! restart -m fast|immediate` would) and stalled ([`Cluster::pause`] / [`Cluster::resume`]:
+//! SIGSTOP / SIGCONT to the postmaster and every process it started). The watchdog runs the
+//! server in a loop that starts it again after a requested restart, so a restarted server is
+//! still stopped and deleted at exit, and it resumes a paused server before stopping it. Linux
+//! only (`/proc`).
+//!
 //! This module uses only the standard library so that the library's `build.rs` can include
 //! this file with `#[path]`.
 
@@ -25,11 +32,34 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// How long to wait for a started server to accept connections.
 const READY_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// How long to wait for a stopped server to exit, and for paused processes to stop.
+const STOP_TIMEOUT: Duration = Duration::from_secs(60);
+
 /// Options for [`Cluster::start_with`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ClusterOptions {
     /// Also listen on TCP `127.0.0.1` on a free port (the Unix socket is always there).
     pub tcp: bool,
+}
+
+/// How [`Cluster::restart`] stops the server, as `pg_ctl stop -m` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopMode {
+    /// SIGINT to the postmaster: open transactions are rolled back, connections are closed,
+    /// a checkpoint is written, then the server exits.
+    Fast,
+    /// SIGQUIT to the postmaster: every process exits at once, without a checkpoint; the next
+    /// start runs crash recovery from the WAL.
+    Immediate,
+}
+
+impl StopMode {
+    fn signal(self) -> i32 {
+        match self {
+            StopMode::Fast => sys::SIGINT,
+            StopMode::Immediate => sys::SIGQUIT,
+        }
+    }
 }
 
 /// A running throwaway PostgreSQL cluster; stopped and deleted on drop.
@@ -38,6 +68,7 @@ pub struct Cluster {
     dir: PathBuf,
     port: u16,
     tcp: bool,
+    bin: PathBuf,
     watchdog: Option<Child>,
 }
 
@@ -55,6 +86,21 @@ impl Cluster {
 
     /// Starts a cluster with the given options.
     pub fn start_with(options: ClusterOptions) -> io::Result<Cluster> {
+        Cluster::start_with_settings(options, &[])
+    }
+
+    /// Starts a cluster with the given options and server settings (`-c name=value`, after
+    /// and so over the defaults: `fsync=off`, `synchronous_commit=off`,
+    /// `full_page_writes=off`, `max_connections=300`, `timezone=UTC`).
+    ///
+    /// A test that counts on acknowledged commits surviving [`StopMode::Immediate`] needs
+    /// `synchronous_commit=on`: with it off, a commit is acknowledged before its WAL leaves
+    /// the server's memory. `fsync=off` is harmless there (the server's processes die, the
+    /// operating system's page cache does not).
+    pub fn start_with_settings(
+        options: ClusterOptions,
+        settings: &[(&str, &str)],
+    ) -> io::Result<Cluster> {
         let bin = bin_dir()?;
         let dir = make_temp_dir()?;
         let run_as = run_as()?;
@@ -101,22 +147,26 @@ impl Cluster {
             .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
             .args(["-c", "full_page_writes=off", "-c", "max_connections=300"])
             .args(["-c", "timezone=UTC"]);
+        for (name, value) in settings {
+            server.arg("-c").arg(format!("{name}={value}"));
+        }
         let watchdog = spawn_watchdog(&server, &dir);
         let mut cluster = Cluster {
             dir,
             port,
             tcp: options.tcp,
+            bin,
             watchdog: None,
         };
         cluster.watchdog = Some(watchdog?);
-        cluster.wait_ready(&bin)?;
+        cluster.wait_ready()?;
         Ok(cluster)
     }
 
-    fn wait_ready(&self, bin: &Path) -> io::Result<()> {
+    fn wait_ready(&self) -> io::Result<()> {
         let started = Instant::now();
         loop {
-            let status = Command::new(bin.join("pg_isready"))
+            let status = Command::new(self.bin.join("pg_isready"))
                 .arg("-q")
                 .arg("-h")
                 .arg(&self.dir)
@@ -165,6 +215,140 @@ impl Cluster {
         self.tcp
             .then(|| format!("postgresql://postgres@127.0.0.1:{}/{dbname}", self.port))
     }
+
+    /// The server's log so far (every start of it, restarts included).
+    pub fn log(&self) -> io::Result<String> {
+        Ok(String::from_utf8_lossy(&fs::read(self.dir.join("server.log"))?).into_owned())
+    }
+
+    /// The process id of the running postmaster (the first line of `data/postmaster.pid`).
+    pub fn postmaster_pid(&self) -> io::Result<u32> {
+        let text = fs::read_to_string(self.dir.join("data").join("postmaster.pid"))?;
+        text.lines()
+            .next()
+            .and_then(|line| line.trim().parse().ok())
+            .ok_or_else(|| io::Error::other(format!("no pid in postmaster.pid: {text:?}")))
+    }
+
+    /// The processes the postmaster started: one backend per client connection, and the
+    /// auxiliary processes (checkpointer, background writer, WAL writer, autovacuum launcher,
+    /// ...). A client backend's pid is what `pg_backend_pid()` returns on its connection.
+    pub fn child_pids(&self) -> io::Result<Vec<u32>> {
+        children_of(self.postmaster_pid()?)
+    }
+
+    /// Stops the server as `pg_ctl stop -m fast|immediate` does (SIGINT or SIGQUIT to the
+    /// postmaster), waits until it has exited, and waits until the server the watchdog then
+    /// starts again (same data directory, socket directory, port and settings) accepts
+    /// connections. Every client connection is closed by it. A paused cluster is resumed
+    /// first.
+    pub fn restart(&self, mode: StopMode) -> io::Result<()> {
+        if self.is_paused() {
+            self.resume()?;
+        }
+        let pid = self.postmaster_pid()?;
+        // The watchdog starts the server again after it exits only when asked to.
+        fs::write(self.dir.join("restart"), b"")?;
+        if !sys::signal(pid, mode.signal())? {
+            let _ = fs::remove_file(self.dir.join("restart"));
+            return Err(io::Error::other(format!(
+                "the postmaster {pid} is not running"
+            )));
+        }
+        let started = Instant::now();
+        while process_state(pid).is_some_and(|state| state != 'Z') {
+            if started.elapsed() > STOP_TIMEOUT {
+                return Err(io::Error::other(format!(
+                    "the postmaster {pid} did not exit within {STOP_TIMEOUT:?} of {mode:?}"
+                )));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        self.wait_ready()?;
+        let new = self.postmaster_pid()?;
+        if new == pid {
+            return Err(io::Error::other("the server was not restarted"));
+        }
+        Ok(())
+    }
+
+    /// Stalls the server: SIGSTOP to the postmaster, then to every process it started, and
+    /// waits until each one is stopped. Connections stay open and nothing answers (a new
+    /// connection is accepted by the kernel and then waits) until [`Cluster::resume`]. Should
+    /// this process end while the server is paused, the watchdog resumes it before stopping it.
+    pub fn pause(&self) -> io::Result<()> {
+        if self.is_paused() {
+            return Ok(());
+        }
+        let postmaster = self.postmaster_pid()?;
+        let mut stopped = vec![postmaster];
+        // Recorded before any signal, so that the watchdog can resume whatever was stopped.
+        self.record_paused(&stopped)?;
+        sys::signal(postmaster, sys::SIGSTOP)?;
+        wait_stopped(postmaster)?;
+        // Stopped, the postmaster starts no more processes; a child it forked just before it
+        // stopped is found in the next round.
+        for _round in 0..10 {
+            let new: Vec<u32> = children_of(postmaster)?
+                .into_iter()
+                .filter(|pid| !stopped.contains(pid))
+                .collect();
+            if new.is_empty() {
+                return Ok(());
+            }
+            stopped.extend(&new);
+            self.record_paused(&stopped)?;
+            for &pid in &new {
+                sys::signal(pid, sys::SIGSTOP)?;
+            }
+            for &pid in &new {
+                wait_stopped(pid)?;
+            }
+        }
+        Err(io::Error::other(
+            "the server's processes kept changing while pausing",
+        ))
+    }
+
+    /// Continues a server stalled by [`Cluster::pause`] (SIGCONT to every process it stopped
+    /// and every current child of the postmaster, then to the postmaster). A no-op when the
+    /// cluster is not paused.
+    pub fn resume(&self) -> io::Result<()> {
+        let file = self.dir.join("paused");
+        let text = match fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let mut pids: Vec<u32> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+        let postmaster = pids.first().copied();
+        if let Some(postmaster) = postmaster {
+            for pid in children_of(postmaster)? {
+                if !pids.contains(&pid) {
+                    pids.push(pid);
+                }
+            }
+        }
+        // Children first: the postmaster finds them running when it runs again.
+        for &pid in pids.iter().rev() {
+            sys::signal(pid, sys::SIGCONT)?;
+        }
+        fs::remove_file(&file)
+    }
+
+    /// Whether the server is paused by [`Cluster::pause`].
+    pub fn is_paused(&self) -> bool {
+        self.dir.join("paused").exists()
+    }
+
+    /// Writes the list of paused processes, postmaster first, for [`Cluster::resume`] and the
+    /// watchdog (replaced atomically).
+    fn record_paused(&self, pids: &[u32]) -> io::Result<()> {
+        let text: String = pids.iter().map(|pid| format!("{pid}\n")).collect();
+        let staged = self.dir.join("paused.new");
+        fs::write(&staged, text)?;
+        fs::rename(staged, self.dir.join("paused"))
+    }
 }
 
 impl Drop for Cluster {
@@ -179,14 +363,43 @@ impl Drop for Cluster {
 
 /// Starts `sh` holding our pipe: it runs the server in the background, waits for the pipe to
 /// close (drop, exit or crash of this process), then stops the server and deletes `dir`.
+///
+/// The server runs in a supervising loop (a subshell): when the server exits and the file
+/// `dir/restart` exists ([`Cluster::restart`] writes it before it signals the postmaster),
+/// the loop removes the file and starts the server again with the same arguments; otherwise
+/// the loop ends. When the pipe closes, the watchdog sends the loop SIGTERM: the loop stops
+/// restarting, sends the current server SIGINT (fast shutdown) and SIGCONT to every process
+/// listed in `dir/paused` (a paused server could not shut down), and waits for it to exit.
+///
+/// The watchdog ignores SIGHUP: when this process dies while the postmaster (which is in the
+/// watchdog's process group) is stopped, the kernel sends the orphaned group SIGHUP and
+/// SIGCONT. (PostgreSQL installs its own SIGHUP handler, a configuration reload.)
 fn spawn_watchdog(server: &Command, dir: &Path) -> io::Result<Child> {
     use std::os::unix::process::CommandExt;
     let script = r#"dir=$1; shift
-"$@" >"$dir/server.log" 2>&1 </dev/null &
-pid=$!
+trap '' HUP
+(
+    stopping=
+    pid=
+    stop() {
+        kill -INT "$pid" 2>/dev/null
+        [ -f "$dir/paused" ] && kill -CONT $(cat "$dir/paused") 2>/dev/null
+    }
+    trap 'stopping=1; stop' TERM
+    while :; do
+        "$@" >>"$dir/server.log" 2>&1 </dev/null &
+        pid=$!
+        [ -n "$stopping" ] && stop
+        # wait returns early when the trap runs; wait again until the server is gone
+        wait "$pid"
+        while kill -0 "$pid" 2>/dev/null; do wait "$pid"; done
+        [ -z "$stopping" ] && rm "$dir/restart" 2>/dev/null || break
+    done
+) &
+supervisor=$!
 cat >/dev/null
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
+kill -TERM "$supervisor" 2>/dev/null
+wait "$supervisor"
 rm -rf "$dir""#;
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
@@ -204,6 +417,105 @@ rm -rf "$dir""#;
     // Keep the pipe open; nothing is ever written to it.
     child.stdin.as_mut().map(|s| s.flush()).transpose()?;
     Ok(child)
+}
+
+/// The state letter of a process (`R`, `S`, `T` stopped, `Z` zombie, ...) and its parent's
+/// pid, from `/proc/PID/stat`; `None` when there is no such process.
+fn process_stat(pid: u32) -> Option<(char, u32)> {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace();
+    let state = fields.next()?.chars().next()?;
+    let ppid = fields.next()?.parse().ok()?;
+    Some((state, ppid))
+}
+
+fn process_state(pid: u32) -> Option<char> {
+    process_stat(pid).map(|(state, _)| state)
+}
+
+/// The live (not zombie) children of `parent`.
+fn children_of(parent: u32) -> io::Result<Vec<u32>> {
+    let mut pids: Vec<u32> = fs::read_dir("/proc")?
+        .flatten()
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|&pid| {
+            process_stat(pid).is_some_and(|(state, ppid)| ppid == parent && state != 'Z')
+        })
+        .collect();
+    pids.sort_unstable();
+    Ok(pids)
+}
+
+/// Waits until `pid` is stopped (or gone).
+fn wait_stopped(pid: u32) -> io::Result<()> {
+    let started = Instant::now();
+    loop {
+        match process_state(pid) {
+            None | Some('T' | 't' | 'Z' | 'X') => return Ok(()),
+            Some(_) if started.elapsed() > STOP_TIMEOUT => {
+                return Err(io::Error::other(format!(
+                    "process {pid} did not stop within {STOP_TIMEOUT:?}"
+                )));
+            }
+            Some(_) => std::thread::sleep(Duration::from_millis(1)),
+        }
+    }
+}
+
+/// Signals through `kill(2)` (the standard library links the C library that has it).
+mod sys {
+    use std::io;
+
+    pub const SIGINT: i32 = 2;
+    pub const SIGQUIT: i32 = 3;
+    // Linux's numbers; MIPS and SPARC number these two differently.
+    #[cfg(not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    )))]
+    pub const SIGCONT: i32 = 18;
+    #[cfg(not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    )))]
+    pub const SIGSTOP: i32 = 19;
+    #[cfg(any(target_arch = "mips", target_arch = "mips64"))]
+    pub const SIGCONT: i32 = 25;
+    #[cfg(any(target_arch = "mips", target_arch = "mips64"))]
+    pub const SIGSTOP: i32 = 23;
+    #[cfg(any(target_arch = "sparc", target_arch = "sparc64"))]
+    pub const SIGCONT: i32 = 19;
+    #[cfg(any(target_arch = "sparc", target_arch = "sparc64"))]
+    pub const SIGSTOP: i32 = 17;
+
+    unsafe extern "C" {
+        fn kill(pid: i32, sig: i32) -> i32;
+    }
+
+    /// Sends `sig` to `pid`: `Ok(false)` when there is no such process.
+    pub fn signal(pid: u32, sig: i32) -> io::Result<bool> {
+        let pid = i32::try_from(pid).map_err(|_| io::Error::other("pid out of range"))?;
+        if pid <= 0 {
+            return Err(io::Error::other("refusing to signal a process group"));
+        }
+        // SAFETY: kill(2) takes two integers and touches no memory of this process.
+        if unsafe { kill(pid, sig) } == 0 {
+            return Ok(true);
+        }
+        let error = io::Error::last_os_error();
+        // ESRCH: the process is gone.
+        if error.raw_os_error() == Some(3) {
+            Ok(false)
+        } else {
+            Err(error)
+        }
+    }
 }
 
 fn as_user(run_as: &Option<RunAs>, program: &Path) -> Command {
