@@ -728,9 +728,8 @@ const DEADLINE_MARGIN: Duration = Duration::from_millis(1500);
 ///
 /// The deadline is set through `PG_QUERY_TIMEOUT` / `PG_CONNECT_TIMEOUT`, so that this test
 /// compiles before `Config::query_timeout` exists; the kind is compared by name for the same
-/// reason. Enabling it is removing the `#[ignore]` line.
+/// reason.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-#[ignore = "needs Config::query_timeout"]
 async fn a_stalled_server_never_holds_a_call_past_its_deadline() {
     let (cluster, url) = fault_cluster().await;
     let secs = DEADLINE.as_secs().to_string();
