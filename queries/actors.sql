@@ -66,14 +66,14 @@ SELECT
     (SELECT count(*) FROM deleted_suspensions) AS suspensions;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs. Imports take one array per column (one element per record, all of
+-- Used by src/transfer/. Imports take one array per column (one element per record, all of
 -- the same length) and insert them with a single INSERT ... SELECT FROM unnest(...); rows whose
 -- key is taken are left as they are (ON CONFLICT DO NOTHING), so a re-import inserts nothing.
 -- `ords` are the records' positions in their JSON file, used to name a record in a result.
+-- Where the entity reads return the same columns, exports and stored-row reads return the
+-- entity's row type (here ActorRow).
 
---: ActorTransfer(created_at?)
-
---! export_actors : ActorTransfer
+--! export_actors : ActorRow
 SELECT id, creator, passphrase, created_at FROM actors ORDER BY id;
 
 --! import_actors (created_ats[?])
@@ -92,5 +92,5 @@ SELECT k.ord FROM unnest(:ords::bigint[], :actor_ids::varchar[]) AS k(ord, id)
 WHERE NOT EXISTS (SELECT 1 FROM actors a WHERE a.id = k.id)
 ORDER BY k.ord;
 
---! stored_actors ActorIdsParam : ActorTransfer
+--! stored_actors ActorIdsParam : ActorRow
 SELECT id, creator, passphrase, created_at FROM actors WHERE id = ANY(:actor_ids::varchar[]);

@@ -101,9 +101,11 @@ WITH purged AS (
 SELECT count(*) AS purged FROM purged;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql. The import also reports the
+-- Used by src/transfer/; see the notes in queries/actors.sql. The import also reports the
 -- first record (lowest position) whose key bucket_name is held by a row of different parts,
--- stored before the statement or earlier in the batch; the caller then rolls back.
+-- stored before the statement or earlier in the batch; the caller then rolls back. The
+-- records are AttributeTransfer: the key with the data as jsonb text, copied verbatim (the
+-- entity's Attribute holds no key and parsed JSON).
 
 --: AttributeTransfer(data?, timestamp?, ttl_timestamp?)
 

@@ -46,11 +46,9 @@ WITH deleted AS (DELETE FROM peertrustees WHERE id = :actor_id RETURNING 1)
 SELECT count(*) AS deleted FROM deleted;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql.
+-- Used by src/transfer/; see the notes in queries/actors.sql.
 
---: PeerTrusteeTransfer()
-
---! export_peertrustees : PeerTrusteeTransfer
+--! export_peertrustees : PeerTrusteeRow
 SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees ORDER BY id, peerid;
 
 --! import_peertrustees
@@ -68,6 +66,6 @@ SELECT k.ord FROM unnest(:ords::bigint[], :actor_ids::varchar[], :peerids::varch
 WHERE NOT EXISTS (SELECT 1 FROM peertrustees p WHERE p.id = k.id AND p.peerid = k.peerid)
 ORDER BY k.ord;
 
---! stored_peertrustees : PeerTrusteeTransfer
+--! stored_peertrustees : PeerTrusteeRow
 SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees
 WHERE (id, peerid) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peerids::varchar[]));

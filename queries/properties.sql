@@ -58,7 +58,8 @@ SELECT name, value FROM properties WHERE id = :actor_id;
 SELECT id FROM properties WHERE name = :name AND value = :value ORDER BY id LIMIT 1;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql.
+-- Used by src/transfer/; see the notes in queries/actors.sql. There is no entity row with the
+-- actor id, so the records are PropertyTransfer.
 
 --: PropertyTransfer()
 

@@ -44,13 +44,11 @@ WHERE id = :actor_id
 RETURNING seqnr;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql and, for `ambiguous`, in
+-- Used by src/transfer/; see the notes in queries/actors.sql and, for `ambiguous`, in
 -- queries/attributes.sql (a key built here cannot be ambiguous, but a stored row whose
 -- columns disagree with its key is still reported rather than counted as present).
 
---: DiffTransfer()
-
---! export_subscription_diffs : DiffTransfer
+--! export_subscription_diffs : DiffRow
 SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs ORDER BY id, subid_seqnr;
 
 --! import_subscription_diffs : (inserted, ambiguous?)
@@ -83,7 +81,7 @@ WHERE NOT EXISTS (
 )
 ORDER BY k.ord;
 
---! stored_subscription_diffs : DiffTransfer
+--! stored_subscription_diffs : DiffRow
 SELECT id, subid, "timestamp", diff, seqnr FROM subscription_diffs
 WHERE (id, subid_seqnr, subid, seqnr) IN (
     SELECT * FROM unnest(:actor_ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],

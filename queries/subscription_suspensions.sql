@@ -33,7 +33,8 @@ ORDER BY target COLLATE "C", subtarget COLLATE "C";
 DELETE FROM subscription_suspensions WHERE id = :actor_id RETURNING target;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql.
+-- Used by src/transfer/; see the notes in queries/actors.sql. SuspensionRow has no actor id,
+-- so the records are SuspensionTransfer.
 
 --: SuspensionTransfer()
 

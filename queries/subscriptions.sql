@@ -73,12 +73,10 @@ ORDER BY peer_sub_id COLLATE "C";
 DELETE FROM subscriptions WHERE id = :actor_id RETURNING peer_sub_id;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql and, for `ambiguous`, in
+-- Used by src/transfer/; see the notes in queries/actors.sql and, for `ambiguous`, in
 -- queries/attributes.sql.
 
---: SubscriptionTransfer(granularity?, target?, subtarget?, resource?)
-
---! export_subscriptions : SubscriptionTransfer
+--! export_subscriptions : SubscriptionRow
 SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
 FROM subscriptions ORDER BY id, peer_sub_id;
 
@@ -122,7 +120,7 @@ WHERE NOT EXISTS (
 )
 ORDER BY k.ord;
 
---! stored_subscriptions : SubscriptionTransfer
+--! stored_subscriptions : SubscriptionRow
 SELECT id, peerid, subid, granularity, target, subtarget, resource, seqnr, callback
 FROM subscriptions
 WHERE (id, peer_sub_id, peerid, subid) IN (

@@ -114,11 +114,9 @@ WITH deleted AS (DELETE FROM trusts WHERE id = :actor_id RETURNING 1)
 SELECT count(*) AS deleted FROM deleted;
 
 -- Bulk transfer (export/import)
--- Used by src/transfer.rs; see the notes in queries/actors.sql.
+-- Used by src/transfer/; see the notes in queries/actors.sql.
 
---: TrustTransfer(desc?, verification_token?, peer_identifier?, established_via?, created_at?, last_accessed?, last_connected_via?, client_name?, client_version?, client_platform?, oauth_client_id?, aw_supported?, aw_version?, capabilities_fetched_at?)
-
---! export_trusts : TrustTransfer
+--! export_trusts : TrustRow
 SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", approved,
        peer_approved, verified, verification_token, peer_identifier, established_via,
        created_at, last_accessed, last_connected_via, client_name, client_version,
@@ -153,7 +151,7 @@ SELECT k.ord FROM unnest(:ords::bigint[], :actor_ids::varchar[], :peerids::varch
 WHERE NOT EXISTS (SELECT 1 FROM trusts t WHERE t.id = k.id AND t.peerid = k.peerid)
 ORDER BY k.ord;
 
---! stored_trusts : TrustTransfer
+--! stored_trusts : TrustRow
 SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", approved,
        peer_approved, verified, verification_token, peer_identifier, established_via,
        created_at, last_accessed, last_connected_via, client_name, client_version,

@@ -157,8 +157,7 @@ impl<'a> Actors<'a> {
     /// [`ErrorKind::Conflict`](crate::ErrorKind::Conflict) and leaves that actor unchanged.
     pub async fn create(&self, id: &str, creator: &str, passphrase: &str) -> Result<Actor> {
         rules::identifier("actor id", id)?;
-        rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
-        rules::text("passphrase", passphrase)?;
+        check_columns(Some(creator), Some(passphrase))?;
         let creator = normalize_creator(creator);
         let c = &self.db.executor().await?;
         let row = q::insert_actor()
@@ -189,12 +188,7 @@ impl<'a> Actors<'a> {
         passphrase: Option<&str>,
     ) -> Result<bool> {
         rules::identifier("actor id", id)?;
-        if let Some(creator) = creator {
-            rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
-        }
-        if let Some(passphrase) = passphrase {
-            rules::text("passphrase", passphrase)?;
-        }
+        check_columns(creator, passphrase)?;
         let creator = creator.map(normalize_creator);
         let c = &self.db.executor().await?;
         let row = q::update_actor()
@@ -253,4 +247,15 @@ impl<'a> Actors<'a> {
             })
             .collect())
     }
+}
+
+/// Checks the creator and passphrase columns of an actor (`None`: not written).
+pub(crate) fn check_columns(creator: Option<&str>, passphrase: Option<&str>) -> Result<()> {
+    if let Some(creator) = creator {
+        rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
+    }
+    if let Some(passphrase) = passphrase {
+        rules::text("passphrase", passphrase)?;
+    }
+    Ok(())
 }

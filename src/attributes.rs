@@ -202,13 +202,10 @@ impl<'a> Attributes<'a> {
             .await?;
         match written {
             Some(_) => Ok(()),
-            None => Err(Error::invalid(
+            None => Err(rules::ambiguous_key(
                 "bucket_name",
-                format!(
-                    "ambiguous composite key: {:?} already holds a row for different parts \
-                     than bucket {bucket:?} and name {name:?}",
-                    key.bucket_name
-                ),
+                &key.bucket_name,
+                format_args!("bucket {bucket:?} and name {name:?}"),
             )),
         }
     }

@@ -3,6 +3,8 @@
 //! Arguments are checked before any statement is sent, so that bad input gets an error naming
 //! the argument and nothing is written.
 
+use std::fmt;
+
 use crate::config::Config;
 use crate::error::{Error, Result};
 
@@ -52,9 +54,25 @@ pub(crate) fn name(field: &str, value: &str) -> Result<()> {
 /// The reference's composite key `a:b` (`bucket:name`, `peerid:subid`, `subid:seqnr`),
 /// checked to fit its `VARCHAR(255)` key column; `field` names the key in the error.
 pub(crate) fn composite_key(field: &str, a: &str, b: &str) -> Result<String> {
-    let key = format!("{a}:{b}");
+    let key = join_key(a, b);
     bounded(field, &key, IDENTIFIER_MAX_CHARS)?;
     Ok(key)
+}
+
+/// The composite key `a:b` of parts that [`composite_key`] accepted before.
+pub(crate) fn join_key(a: &str, b: &str) -> String {
+    format!("{a}:{b}")
+}
+
+/// The error for a write whose composite `key` (the column `field`) is held by a row of other
+/// parts than `parts` (for example `bucket "a" and name "b:c"`).
+pub(crate) fn ambiguous_key(field: &str, key: &str, parts: fmt::Arguments<'_>) -> Error {
+    Error::invalid(
+        field,
+        format!(
+            "ambiguous composite key: {key:?} already holds a row for different parts than {parts}"
+        ),
+    )
 }
 
 /// Whether writes of the property `name` keep the lookup table in step: lookup-table mode is

@@ -155,11 +155,11 @@ impl<'a> Subscriptions<'a> {
     pub async fn create(&self, actor_id: &str, new: &NewSubscription) -> Result<Subscription> {
         rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(&new.peerid, &new.subid)?;
-        check_details([
-            ("granularity", &new.granularity),
-            ("target", &new.target),
-            ("subtarget", &new.subtarget),
-            ("resource", &new.resource),
+        check_columns([
+            ("granularity", new.granularity.as_deref()),
+            ("target", new.target.as_deref()),
+            ("subtarget", new.subtarget.as_deref()),
+            ("resource", new.resource.as_deref()),
         ])?;
         let c = &self.db.executor().await?;
         {
@@ -214,11 +214,11 @@ impl<'a> Subscriptions<'a> {
         let new_peerid = update.peerid.as_deref().unwrap_or(peerid);
         let new_subid = update.subid.as_deref().unwrap_or(subid);
         let new_key = peer_sub_id(new_peerid, new_subid)?;
-        check_details([
-            ("granularity", &update.granularity),
-            ("target", &update.target),
-            ("subtarget", &update.subtarget),
-            ("resource", &update.resource),
+        check_columns([
+            ("granularity", update.granularity.as_deref()),
+            ("target", update.target.as_deref()),
+            ("subtarget", update.subtarget.as_deref()),
+            ("resource", update.resource.as_deref()),
         ])?;
         let params = q::UpdateSubscriptionParams {
             actor_id,
@@ -304,11 +304,14 @@ fn peer_sub_id(peerid: &str, subid: &str) -> Result<String> {
     rules::composite_key(KEY, peerid, subid)
 }
 
-/// Validates the optional `VARCHAR(255)` detail columns.
-fn check_details(fields: [(&str, &Option<String>); 4]) -> Result<()> {
-    for (field, value) in fields {
+/// Checks values for the subscriptions columns of those names: every text column is
+/// `VARCHAR(255)` (`None`: not written).
+pub(crate) fn check_columns<'v>(
+    columns: impl IntoIterator<Item = (&'static str, Option<&'v str>)>,
+) -> Result<()> {
+    for (column, value) in columns {
         if let Some(value) = value {
-            rules::bounded(field, value, rules::IDENTIFIER_MAX_CHARS)?;
+            rules::bounded(column, value, rules::IDENTIFIER_MAX_CHARS)?;
         }
     }
     Ok(())

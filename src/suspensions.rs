@@ -148,9 +148,14 @@ impl<'a> Suspensions<'a> {
     /// the whole target).
     fn check<'s>(&self, target: &str, subtarget: Option<&'s str>) -> Result<(&'a str, &'s str)> {
         let actor_id = self.actor_id()?;
-        rules::identifier("target", target)?;
         let subtarget = subtarget.unwrap_or("");
-        rules::bounded("subtarget", subtarget, rules::IDENTIFIER_MAX_CHARS)?;
+        check_target(target, subtarget)?;
         Ok((actor_id, subtarget))
     }
+}
+
+/// Checks a suspension's target and its subtarget as stored (`""` for the whole target).
+pub(crate) fn check_target(target: &str, subtarget: &str) -> Result<()> {
+    rules::identifier("target", target)?;
+    rules::bounded("subtarget", subtarget, rules::IDENTIFIER_MAX_CHARS)
 }

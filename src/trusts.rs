@@ -286,7 +286,7 @@ pub fn python_isoformat(dt: &DateTime<Utc>) -> String {
 
 /// Checks a value for the trusts column of that name: no NUL, and within the column's length
 /// (`VARCHAR(50)` for `aw_version`, `VARCHAR(255)` for the other non-`TEXT` columns).
-fn check_columns<'v>(
+pub(crate) fn check_columns<'v>(
     columns: impl IntoIterator<Item = (&'static str, Option<&'v str>)>,
 ) -> Result<()> {
     for (column, value) in columns {

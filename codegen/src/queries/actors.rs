@@ -107,36 +107,6 @@ pub struct DeletedRows {
     pub attributes: i64,
     pub suspensions: i64,
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ActorTransfer {
-    pub id: String,
-    pub creator: String,
-    pub passphrase: String,
-    pub created_at: Option<chrono::NaiveDateTime>,
-}
-pub struct ActorTransferBorrowed<'a> {
-    pub id: &'a str,
-    pub creator: &'a str,
-    pub passphrase: &'a str,
-    pub created_at: Option<chrono::NaiveDateTime>,
-}
-impl<'a> From<ActorTransferBorrowed<'a>> for ActorTransfer {
-    fn from(
-        ActorTransferBorrowed {
-            id,
-            creator,
-            passphrase,
-            created_at,
-        }: ActorTransferBorrowed<'a>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            creator: creator.into(),
-            passphrase: passphrase.into(),
-            created_at,
-        }
-    }
-}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct ActorRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -348,73 +318,6 @@ where
 {
     pub fn map<R>(self, mapper: fn(DeletedRows) -> R) -> DeletedRowsQuery<'c, 'a, 's, C, R, N> {
         DeletedRowsQuery {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct ActorTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<ActorTransferBorrowed, tokio_postgres::Error>,
-    mapper: fn(ActorTransferBorrowed) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> ActorTransferQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(ActorTransferBorrowed) -> R,
-    ) -> ActorTransferQuery<'c, 'a, 's, C, R, N> {
-        ActorTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1029,22 +932,22 @@ impl ExportActorsStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
-    ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 0> {
-        ActorTransferQuery {
+    ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 0> {
+        ActorRowQuery {
             client,
             params: [],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
-                |row: &tokio_postgres::Row| -> Result<ActorTransferBorrowed, tokio_postgres::Error> {
-                    Ok(ActorTransferBorrowed {
+                |row: &tokio_postgres::Row| -> Result<ActorRowBorrowed, tokio_postgres::Error> {
+                    Ok(ActorRowBorrowed {
                         id: row.try_get(0)?,
                         creator: row.try_get(1)?,
                         passphrase: row.try_get(2)?,
                         created_at: row.try_get(3)?,
                     })
                 },
-            mapper: |it| ActorTransfer::from(it),
+            mapper: |it| ActorRow::from(it),
         }
     }
 }
@@ -1213,22 +1116,22 @@ impl StoredActorsStmt {
         &'s self,
         client: &'c C,
         actor_ids: &'a T2,
-    ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1> {
-        ActorTransferQuery {
+    ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 1> {
+        ActorRowQuery {
             client,
             params: [actor_ids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
-                |row: &tokio_postgres::Row| -> Result<ActorTransferBorrowed, tokio_postgres::Error> {
-                    Ok(ActorTransferBorrowed {
+                |row: &tokio_postgres::Row| -> Result<ActorRowBorrowed, tokio_postgres::Error> {
+                    Ok(ActorRowBorrowed {
                         id: row.try_get(0)?,
                         creator: row.try_get(1)?,
                         passphrase: row.try_get(2)?,
                         created_at: row.try_get(3)?,
                     })
                 },
-            mapper: |it| ActorTransfer::from(it),
+            mapper: |it| ActorRow::from(it),
         }
     }
 }
@@ -1238,7 +1141,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         'a,
         's,
         ActorIdsParam<T1, T2>,
-        ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1>,
+        ActorRowQuery<'c, 'a, 's, C, ActorRow, 1>,
         C,
     > for StoredActorsStmt
 {
@@ -1246,7 +1149,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         &'s self,
         client: &'c C,
         params: &'a ActorIdsParam<T1, T2>,
-    ) -> ActorTransferQuery<'c, 'a, 's, C, ActorTransfer, 1> {
+    ) -> ActorRowQuery<'c, 'a, 's, C, ActorRow, 1> {
         self.bind(client, &params.actor_ids)
     }
 }

@@ -122,40 +122,6 @@ impl<'a> From<PeerTrusteeRowBorrowed<'a>> for PeerTrusteeRow {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct PeerTrusteeTransfer {
-    pub id: String,
-    pub peerid: String,
-    pub baseuri: String,
-    pub peer_type: String,
-    pub passphrase: String,
-}
-pub struct PeerTrusteeTransferBorrowed<'a> {
-    pub id: &'a str,
-    pub peerid: &'a str,
-    pub baseuri: &'a str,
-    pub peer_type: &'a str,
-    pub passphrase: &'a str,
-}
-impl<'a> From<PeerTrusteeTransferBorrowed<'a>> for PeerTrusteeTransfer {
-    fn from(
-        PeerTrusteeTransferBorrowed {
-            id,
-            peerid,
-            baseuri,
-            peer_type,
-            passphrase,
-        }: PeerTrusteeTransferBorrowed<'a>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            peerid: peerid.into(),
-            baseuri: baseuri.into(),
-            peer_type: peer_type.into(),
-            passphrase: passphrase.into(),
-        }
-    }
-}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct PeerTrusteeRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -303,74 +269,6 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct PeerTrusteeTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor:
-        fn(&tokio_postgres::Row) -> Result<PeerTrusteeTransferBorrowed, tokio_postgres::Error>,
-    mapper: fn(PeerTrusteeTransferBorrowed) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> PeerTrusteeTransferQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(PeerTrusteeTransferBorrowed) -> R,
-    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, R, N> {
-        PeerTrusteeTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -874,16 +772,16 @@ impl ExportPeertrusteesStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
-    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 0> {
-        PeerTrusteeTransferQuery {
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 0> {
+        PeerTrusteeRowQuery {
             client,
             params: [],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
                 row: &tokio_postgres::Row,
-            | -> Result<PeerTrusteeTransferBorrowed, tokio_postgres::Error> {
-                Ok(PeerTrusteeTransferBorrowed {
+            | -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeRowBorrowed {
                     id: row.try_get(0)?,
                     peerid: row.try_get(1)?,
                     baseuri: row.try_get(2)?,
@@ -891,7 +789,7 @@ impl ExportPeertrusteesStmt {
                     passphrase: row.try_get(4)?,
                 })
             },
-            mapper: |it| PeerTrusteeTransfer::from(it),
+            mapper: |it| PeerTrusteeRow::from(it),
         }
     }
 }
@@ -1083,16 +981,16 @@ impl StoredPeertrusteesStmt {
         client: &'c C,
         actor_ids: &'a T2,
         peerids: &'a T4,
-    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2> {
-        PeerTrusteeTransferQuery {
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
+        PeerTrusteeRowQuery {
             client,
             params: [actor_ids, peerids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
                 row: &tokio_postgres::Row,
-            | -> Result<PeerTrusteeTransferBorrowed, tokio_postgres::Error> {
-                Ok(PeerTrusteeTransferBorrowed {
+            | -> Result<PeerTrusteeRowBorrowed, tokio_postgres::Error> {
+                Ok(PeerTrusteeRowBorrowed {
                     id: row.try_get(0)?,
                     peerid: row.try_get(1)?,
                     baseuri: row.try_get(2)?,
@@ -1100,7 +998,7 @@ impl StoredPeertrusteesStmt {
                     passphrase: row.try_get(4)?,
                 })
             },
-            mapper: |it| PeerTrusteeTransfer::from(it),
+            mapper: |it| PeerTrusteeRow::from(it),
         }
     }
 }
@@ -1119,7 +1017,7 @@ impl<
         'a,
         's,
         StoredPeertrusteesParams<T1, T2, T3, T4>,
-        PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2>,
+        PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2>,
         C,
     > for StoredPeertrusteesStmt
 {
@@ -1127,7 +1025,7 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a StoredPeertrusteesParams<T1, T2, T3, T4>,
-    ) -> PeerTrusteeTransferQuery<'c, 'a, 's, C, PeerTrusteeTransfer, 2> {
+    ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
         self.bind(client, &params.actor_ids, &params.peerids)
     }
 }

@@ -131,40 +131,6 @@ impl<'a> From<DiffRowBorrowed<'a>> for DiffRow {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct DiffTransfer {
-    pub id: String,
-    pub subid: String,
-    pub timestamp: chrono::NaiveDateTime,
-    pub diff: String,
-    pub seqnr: i32,
-}
-pub struct DiffTransferBorrowed<'a> {
-    pub id: &'a str,
-    pub subid: &'a str,
-    pub timestamp: chrono::NaiveDateTime,
-    pub diff: &'a str,
-    pub seqnr: i32,
-}
-impl<'a> From<DiffTransferBorrowed<'a>> for DiffTransfer {
-    fn from(
-        DiffTransferBorrowed {
-            id,
-            subid,
-            timestamp,
-            diff,
-            seqnr,
-        }: DiffTransferBorrowed<'a>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            subid: subid.into(),
-            timestamp,
-            diff: diff.into(),
-            seqnr,
-        }
-    }
-}
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
 pub struct ImportSubscriptionDiffs {
     pub inserted: i64,
@@ -314,73 +280,6 @@ where
 {
     pub fn map<R>(self, mapper: fn(i32) -> R) -> I32Query<'c, 'a, 's, C, R, N> {
         I32Query {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct DiffTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<DiffTransferBorrowed, tokio_postgres::Error>,
-    mapper: fn(DiffTransferBorrowed) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> DiffTransferQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(DiffTransferBorrowed) -> R,
-    ) -> DiffTransferQuery<'c, 'a, 's, C, R, N> {
-        DiffTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -971,15 +870,15 @@ impl ExportSubscriptionDiffsStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
-    ) -> DiffTransferQuery<'c, 'a, 's, C, DiffTransfer, 0> {
-        DiffTransferQuery {
+    ) -> DiffRowQuery<'c, 'a, 's, C, DiffRow, 0> {
+        DiffRowQuery {
             client,
             params: [],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
-                |row: &tokio_postgres::Row| -> Result<DiffTransferBorrowed, tokio_postgres::Error> {
-                    Ok(DiffTransferBorrowed {
+                |row: &tokio_postgres::Row| -> Result<DiffRowBorrowed, tokio_postgres::Error> {
+                    Ok(DiffRowBorrowed {
                         id: row.try_get(0)?,
                         subid: row.try_get(1)?,
                         timestamp: row.try_get(2)?,
@@ -987,7 +886,7 @@ impl ExportSubscriptionDiffsStmt {
                         seqnr: row.try_get(4)?,
                     })
                 },
-            mapper: |it| DiffTransfer::from(it),
+            mapper: |it| DiffRow::from(it),
         }
     }
 }
@@ -1212,15 +1111,15 @@ impl StoredSubscriptionDiffsStmt {
         subid_seqnrs: &'a T4,
         subids: &'a T6,
         seqnrs: &'a T7,
-    ) -> DiffTransferQuery<'c, 'a, 's, C, DiffTransfer, 4> {
-        DiffTransferQuery {
+    ) -> DiffRowQuery<'c, 'a, 's, C, DiffRow, 4> {
+        DiffRowQuery {
             client,
             params: [actor_ids, subid_seqnrs, subids, seqnrs],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
-                |row: &tokio_postgres::Row| -> Result<DiffTransferBorrowed, tokio_postgres::Error> {
-                    Ok(DiffTransferBorrowed {
+                |row: &tokio_postgres::Row| -> Result<DiffRowBorrowed, tokio_postgres::Error> {
+                    Ok(DiffRowBorrowed {
                         id: row.try_get(0)?,
                         subid: row.try_get(1)?,
                         timestamp: row.try_get(2)?,
@@ -1228,7 +1127,7 @@ impl StoredSubscriptionDiffsStmt {
                         seqnr: row.try_get(4)?,
                     })
                 },
-            mapper: |it| DiffTransfer::from(it),
+            mapper: |it| DiffRow::from(it),
         }
     }
 }
@@ -1250,7 +1149,7 @@ impl<
         'a,
         's,
         StoredSubscriptionDiffsParams<T1, T2, T3, T4, T5, T6, T7>,
-        DiffTransferQuery<'c, 'a, 's, C, DiffTransfer, 4>,
+        DiffRowQuery<'c, 'a, 's, C, DiffRow, 4>,
         C,
     > for StoredSubscriptionDiffsStmt
 {
@@ -1258,7 +1157,7 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a StoredSubscriptionDiffsParams<T1, T2, T3, T4, T5, T6, T7>,
-    ) -> DiffTransferQuery<'c, 'a, 's, C, DiffTransfer, 4> {
+    ) -> DiffRowQuery<'c, 'a, 's, C, DiffRow, 4> {
         self.bind(
             client,
             &params.actor_ids,

@@ -250,56 +250,6 @@ impl<'a> From<UpdateSubscriptionBorrowed<'a>> for UpdateSubscription {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct SubscriptionTransfer {
-    pub id: String,
-    pub peerid: String,
-    pub subid: String,
-    pub granularity: Option<String>,
-    pub target: Option<String>,
-    pub subtarget: Option<String>,
-    pub resource: Option<String>,
-    pub seqnr: i32,
-    pub callback: bool,
-}
-pub struct SubscriptionTransferBorrowed<'a> {
-    pub id: &'a str,
-    pub peerid: &'a str,
-    pub subid: &'a str,
-    pub granularity: Option<&'a str>,
-    pub target: Option<&'a str>,
-    pub subtarget: Option<&'a str>,
-    pub resource: Option<&'a str>,
-    pub seqnr: i32,
-    pub callback: bool,
-}
-impl<'a> From<SubscriptionTransferBorrowed<'a>> for SubscriptionTransfer {
-    fn from(
-        SubscriptionTransferBorrowed {
-            id,
-            peerid,
-            subid,
-            granularity,
-            target,
-            subtarget,
-            resource,
-            seqnr,
-            callback,
-        }: SubscriptionTransferBorrowed<'a>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            peerid: peerid.into(),
-            subid: subid.into(),
-            granularity: granularity.map(|v| v.into()),
-            target: target.map(|v| v.into()),
-            subtarget: subtarget.map(|v| v.into()),
-            resource: resource.map(|v| v.into()),
-            seqnr,
-            callback,
-        }
-    }
-}
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
 pub struct ImportSubscriptions {
     pub inserted: i64,
@@ -588,74 +538,6 @@ where
 {
     pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
         StringQuery {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct SubscriptionTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor:
-        fn(&tokio_postgres::Row) -> Result<SubscriptionTransferBorrowed, tokio_postgres::Error>,
-    mapper: fn(SubscriptionTransferBorrowed) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> SubscriptionTransferQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(SubscriptionTransferBorrowed) -> R,
-    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, R, N> {
-        SubscriptionTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1435,16 +1317,16 @@ impl ExportSubscriptionsStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
-    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 0> {
-        SubscriptionTransferQuery {
+    ) -> SubscriptionRowQuery<'c, 'a, 's, C, SubscriptionRow, 0> {
+        SubscriptionRowQuery {
             client,
             params: [],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
                 row: &tokio_postgres::Row,
-            | -> Result<SubscriptionTransferBorrowed, tokio_postgres::Error> {
-                Ok(SubscriptionTransferBorrowed {
+            | -> Result<SubscriptionRowBorrowed, tokio_postgres::Error> {
+                Ok(SubscriptionRowBorrowed {
                     id: row.try_get(0)?,
                     peerid: row.try_get(1)?,
                     subid: row.try_get(2)?,
@@ -1456,7 +1338,7 @@ impl ExportSubscriptionsStmt {
                     callback: row.try_get(8)?,
                 })
             },
-            mapper: |it| SubscriptionTransfer::from(it),
+            mapper: |it| SubscriptionRow::from(it),
         }
     }
 }
@@ -1759,16 +1641,16 @@ impl StoredSubscriptionsStmt {
         peer_sub_ids: &'a T4,
         peerids: &'a T6,
         subids: &'a T8,
-    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4> {
-        SubscriptionTransferQuery {
+    ) -> SubscriptionRowQuery<'c, 'a, 's, C, SubscriptionRow, 4> {
+        SubscriptionRowQuery {
             client,
             params: [actor_ids, peer_sub_ids, peerids, subids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
                 row: &tokio_postgres::Row,
-            | -> Result<SubscriptionTransferBorrowed, tokio_postgres::Error> {
-                Ok(SubscriptionTransferBorrowed {
+            | -> Result<SubscriptionRowBorrowed, tokio_postgres::Error> {
+                Ok(SubscriptionRowBorrowed {
                     id: row.try_get(0)?,
                     peerid: row.try_get(1)?,
                     subid: row.try_get(2)?,
@@ -1780,7 +1662,7 @@ impl StoredSubscriptionsStmt {
                     callback: row.try_get(8)?,
                 })
             },
-            mapper: |it| SubscriptionTransfer::from(it),
+            mapper: |it| SubscriptionRow::from(it),
         }
     }
 }
@@ -1803,7 +1685,7 @@ impl<
         'a,
         's,
         StoredSubscriptionsParams<T1, T2, T3, T4, T5, T6, T7, T8>,
-        SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4>,
+        SubscriptionRowQuery<'c, 'a, 's, C, SubscriptionRow, 4>,
         C,
     > for StoredSubscriptionsStmt
 {
@@ -1811,7 +1693,7 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a StoredSubscriptionsParams<T1, T2, T3, T4, T5, T6, T7, T8>,
-    ) -> SubscriptionTransferQuery<'c, 'a, 's, C, SubscriptionTransfer, 4> {
+    ) -> SubscriptionRowQuery<'c, 'a, 's, C, SubscriptionRow, 4> {
         self.bind(
             client,
             &params.actor_ids,

@@ -304,112 +304,6 @@ impl<'a> From<TrustRowBorrowed<'a>> for TrustRow {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct TrustTransfer {
-    pub id: String,
-    pub peerid: String,
-    pub baseuri: String,
-    pub peer_type: String,
-    pub relationship: String,
-    pub secret: String,
-    pub desc: Option<String>,
-    pub approved: bool,
-    pub peer_approved: bool,
-    pub verified: bool,
-    pub verification_token: Option<String>,
-    pub peer_identifier: Option<String>,
-    pub established_via: Option<String>,
-    pub created_at: Option<chrono::NaiveDateTime>,
-    pub last_accessed: Option<chrono::NaiveDateTime>,
-    pub last_connected_via: Option<String>,
-    pub client_name: Option<String>,
-    pub client_version: Option<String>,
-    pub client_platform: Option<String>,
-    pub oauth_client_id: Option<String>,
-    pub aw_supported: Option<String>,
-    pub aw_version: Option<String>,
-    pub capabilities_fetched_at: Option<chrono::DateTime<chrono::FixedOffset>>,
-}
-pub struct TrustTransferBorrowed<'a> {
-    pub id: &'a str,
-    pub peerid: &'a str,
-    pub baseuri: &'a str,
-    pub peer_type: &'a str,
-    pub relationship: &'a str,
-    pub secret: &'a str,
-    pub desc: Option<&'a str>,
-    pub approved: bool,
-    pub peer_approved: bool,
-    pub verified: bool,
-    pub verification_token: Option<&'a str>,
-    pub peer_identifier: Option<&'a str>,
-    pub established_via: Option<&'a str>,
-    pub created_at: Option<chrono::NaiveDateTime>,
-    pub last_accessed: Option<chrono::NaiveDateTime>,
-    pub last_connected_via: Option<&'a str>,
-    pub client_name: Option<&'a str>,
-    pub client_version: Option<&'a str>,
-    pub client_platform: Option<&'a str>,
-    pub oauth_client_id: Option<&'a str>,
-    pub aw_supported: Option<&'a str>,
-    pub aw_version: Option<&'a str>,
-    pub capabilities_fetched_at: Option<chrono::DateTime<chrono::FixedOffset>>,
-}
-impl<'a> From<TrustTransferBorrowed<'a>> for TrustTransfer {
-    fn from(
-        TrustTransferBorrowed {
-            id,
-            peerid,
-            baseuri,
-            peer_type,
-            relationship,
-            secret,
-            desc,
-            approved,
-            peer_approved,
-            verified,
-            verification_token,
-            peer_identifier,
-            established_via,
-            created_at,
-            last_accessed,
-            last_connected_via,
-            client_name,
-            client_version,
-            client_platform,
-            oauth_client_id,
-            aw_supported,
-            aw_version,
-            capabilities_fetched_at,
-        }: TrustTransferBorrowed<'a>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            peerid: peerid.into(),
-            baseuri: baseuri.into(),
-            peer_type: peer_type.into(),
-            relationship: relationship.into(),
-            secret: secret.into(),
-            desc: desc.map(|v| v.into()),
-            approved,
-            peer_approved,
-            verified,
-            verification_token: verification_token.map(|v| v.into()),
-            peer_identifier: peer_identifier.map(|v| v.into()),
-            established_via: established_via.map(|v| v.into()),
-            created_at,
-            last_accessed,
-            last_connected_via: last_connected_via.map(|v| v.into()),
-            client_name: client_name.map(|v| v.into()),
-            client_version: client_version.map(|v| v.into()),
-            client_platform: client_platform.map(|v| v.into()),
-            oauth_client_id: oauth_client_id.map(|v| v.into()),
-            aw_supported: aw_supported.map(|v| v.into()),
-            aw_version: aw_version.map(|v| v.into()),
-            capabilities_fetched_at,
-        }
-    }
-}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct TrustRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -554,73 +448,6 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct TrustTransferQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<TrustTransferBorrowed, tokio_postgres::Error>,
-    mapper: fn(TrustTransferBorrowed) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> TrustTransferQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(TrustTransferBorrowed) -> R,
-    ) -> TrustTransferQuery<'c, 'a, 's, C, R, N> {
-        TrustTransferQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1454,15 +1281,15 @@ impl ExportTrustsStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
-    ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 0> {
-        TrustTransferQuery {
+    ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 0> {
+        TrustRowQuery {
             client,
             params: [],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
-                |row: &tokio_postgres::Row| -> Result<TrustTransferBorrowed, tokio_postgres::Error> {
-                    Ok(TrustTransferBorrowed {
+                |row: &tokio_postgres::Row| -> Result<TrustRowBorrowed, tokio_postgres::Error> {
+                    Ok(TrustRowBorrowed {
                         id: row.try_get(0)?,
                         peerid: row.try_get(1)?,
                         baseuri: row.try_get(2)?,
@@ -1488,7 +1315,7 @@ impl ExportTrustsStmt {
                         capabilities_fetched_at: row.try_get(22)?,
                     })
                 },
-            mapper: |it| TrustTransfer::from(it),
+            mapper: |it| TrustRow::from(it),
         }
     }
 }
@@ -1882,15 +1709,15 @@ impl StoredTrustsStmt {
         client: &'c C,
         actor_ids: &'a T2,
         peerids: &'a T4,
-    ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2> {
-        TrustTransferQuery {
+    ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 2> {
+        TrustRowQuery {
             client,
             params: [actor_ids, peerids],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
-                |row: &tokio_postgres::Row| -> Result<TrustTransferBorrowed, tokio_postgres::Error> {
-                    Ok(TrustTransferBorrowed {
+                |row: &tokio_postgres::Row| -> Result<TrustRowBorrowed, tokio_postgres::Error> {
+                    Ok(TrustRowBorrowed {
                         id: row.try_get(0)?,
                         peerid: row.try_get(1)?,
                         baseuri: row.try_get(2)?,
@@ -1916,7 +1743,7 @@ impl StoredTrustsStmt {
                         capabilities_fetched_at: row.try_get(22)?,
                     })
                 },
-            mapper: |it| TrustTransfer::from(it),
+            mapper: |it| TrustRow::from(it),
         }
     }
 }
@@ -1935,7 +1762,7 @@ impl<
         'a,
         's,
         StoredTrustsParams<T1, T2, T3, T4>,
-        TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2>,
+        TrustRowQuery<'c, 'a, 's, C, TrustRow, 2>,
         C,
     > for StoredTrustsStmt
 {
@@ -1943,7 +1770,7 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a StoredTrustsParams<T1, T2, T3, T4>,
-    ) -> TrustTransferQuery<'c, 'a, 's, C, TrustTransfer, 2> {
+    ) -> TrustRowQuery<'c, 'a, 's, C, TrustRow, 2> {
         self.bind(client, &params.actor_ids, &params.peerids)
     }
 }

@@ -1,0 +1,118 @@
+//! `properties.json`: the rows of the transfer queries ([`PropertyTransfer`]); the entity
+//! module reads properties as name-value maps, without a row type. An import rebuilds
+//! `property_lookup` from the stored properties, in the transaction of `properties`.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::fields::{Field, required_text, text_field};
+use super::table::{Each, Table, column, count, for_each_row, ords};
+use super::{ImportedTable, TransferProgress};
+use crate::client::async_::Params;
+use crate::codegen::queries::properties::{self as q, PropertyTransfer};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::executor::Executor;
+use crate::rules;
+
+/// A record as the file holds it.
+#[derive(Deserialize)]
+#[serde(expecting = "a JSON object")]
+pub(super) struct PropertyJson {
+    id: Option<Value>,
+    name: Option<Value>,
+    value: Option<Value>,
+}
+
+impl Table for PropertyTransfer {
+    const NAME: &'static str = "properties";
+    type Json = PropertyJson;
+
+    fn from_json(json: PropertyJson) -> Result<PropertyTransfer> {
+        let property = PropertyTransfer {
+            id: required_text("id", json.id)?,
+            name: required_text("name", json.name)?,
+            value: text_field("value", json.value)?.unwrap_or_default(),
+        };
+        rules::identifier("id", &property.id)?;
+        rules::name("name", &property.name)?;
+        rules::text("value", &property.value)?;
+        Ok(property)
+    }
+
+    fn key(&self) -> Vec<String> {
+        vec![self.id.clone(), self.name.clone()]
+    }
+
+    fn fields(&self) -> Vec<(&'static str, Field<'_>)> {
+        vec![
+            ("id", Field::Text(Some(&self.id))),
+            ("name", Field::Text(Some(&self.name))),
+            ("value", Field::Text(Some(&self.value))),
+        ]
+    }
+
+    async fn export(tx: &Executor<'_>, each: &mut Each<'_, Self>) -> Result<()> {
+        let stmt = q::export_properties();
+        for_each_row(stmt.bind(tx).iter().await?, each).await
+    }
+
+    async fn insert(tx: &Executor<'_>, _first: u64, rows: &[Self]) -> Result<u64> {
+        let params = q::ImportPropertiesParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            names: column(rows, |r| r.name.as_str()),
+            vals: column(rows, |r| r.value.as_str()),
+        };
+        Ok(count(
+            q::import_properties().params(tx, &params).one().await?,
+        ))
+    }
+
+    async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
+        let params = q::MissingPropertiesParams {
+            ords: ords(first, rows.len()),
+            actor_ids: column(rows, |r| r.id.as_str()),
+            names: column(rows, |r| r.name.as_str()),
+        };
+        Ok(q::missing_properties().params(tx, &params).all().await?)
+    }
+
+    async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
+        let params = q::StoredPropertiesParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            names: column(rows, |r| r.name.as_str()),
+        };
+        Ok(q::stored_properties().params(tx, &params).all().await?)
+    }
+
+    /// Rebuilds `property_lookup` for the configured indexed names.
+    async fn after_import(
+        tx: &Executor<'_>,
+        config: &Config,
+        progress: &dyn TransferProgress,
+    ) -> Result<Option<ImportedTable>> {
+        let names = rules::indexed_names(config);
+        let mut lookup = ImportedTable {
+            table: "property_lookup".into(),
+            file: None,
+            rows_read: 0,
+            inserted: 0,
+            already_present: 0,
+            note: Some("lookup table not used; not rebuilt".into()),
+        };
+        if !names.is_empty() {
+            progress.table_started("property_lookup", None);
+            // An indexed value too large for the lookup index fails here; say where.
+            let rebuilt = crate::properties::rebuild_lookup_rows(tx, &names)
+                .await
+                .map_err(|e| Error::new(e.kind(), format!("rebuilding property_lookup: {e}")))?;
+            lookup.rows_read = count(rebuilt.candidates);
+            lookup.inserted = count(rebuilt.inserted);
+            lookup.already_present = lookup.rows_read - lookup.inserted;
+            lookup.note = Some(format!("rebuilt for {}", names.join(", ")));
+            progress.rows_done("property_lookup", lookup.rows_read, None);
+            progress.table_finished("property_lookup");
+        }
+        Ok(Some(lookup))
+    }
+}
