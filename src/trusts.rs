@@ -148,8 +148,8 @@ impl From<q::TrustRow> for Trust {
 }
 
 /// Everything [`Trusts::create`] writes. `Default` gives the reference's defaults: empty
-/// strings, `false`, and `None`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// strings, `false`, and `None`. `Debug` does not show the secret or the verification token.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct NewTrust {
     /// The peer's actor id (required; at most 255 characters).
     pub peerid: String,
@@ -201,8 +201,9 @@ pub struct NewTrust {
 /// The changes [`Trusts::modify`] makes: `None` leaves a field as it is.
 ///
 /// As in the reference, an empty `baseuri`, `secret`, `desc` or `verification_token` also
-/// leaves it as it is; the other strings are written as given, `""` included.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// leaves it as it is; the other strings are written as given, `""` included. `Debug` does not
+/// show the secret or the verification token.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct TrustUpdate {
     /// New base URI (non-empty).
     pub baseuri: Option<String>,
@@ -243,6 +244,73 @@ pub struct TrustUpdate {
     pub aw_version: Option<String>,
     /// New capabilities fetch time.
     pub capabilities_fetched_at: Option<DateTime<Utc>>,
+}
+
+impl fmt::Debug for NewTrust {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewTrust")
+            .field("peerid", &self.peerid)
+            .field("baseuri", &self.baseuri)
+            .field("peer_type", &self.peer_type)
+            .field("relationship", &self.relationship)
+            .field("secret", &redacted(&self.secret))
+            .field("approved", &self.approved)
+            .field("peer_approved", &self.peer_approved)
+            .field("verified", &self.verified)
+            .field("verification_token", &redacted(&self.verification_token))
+            .field("desc", &self.desc)
+            .field("peer_identifier", &self.peer_identifier)
+            .field("established_via", &self.established_via)
+            .field("created_at", &self.created_at)
+            .field("last_accessed", &self.last_accessed)
+            .field("last_connected_via", &self.last_connected_via)
+            .field("client_name", &self.client_name)
+            .field("client_version", &self.client_version)
+            .field("client_platform", &self.client_platform)
+            .field("oauth_client_id", &self.oauth_client_id)
+            .field("aw_supported", &self.aw_supported)
+            .field("aw_version", &self.aw_version)
+            .field("capabilities_fetched_at", &self.capabilities_fetched_at)
+            .finish()
+    }
+}
+
+impl fmt::Debug for TrustUpdate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TrustUpdate")
+            .field("baseuri", &self.baseuri)
+            .field("secret", &redacted(&self.secret))
+            .field("desc", &self.desc)
+            .field("approved", &self.approved)
+            .field("peer_approved", &self.peer_approved)
+            .field("verified", &self.verified)
+            .field("verification_token", &redacted(&self.verification_token))
+            .field("peer_identifier", &self.peer_identifier)
+            .field("established_via", &self.established_via)
+            .field("created_at", &self.created_at)
+            .field("last_accessed", &self.last_accessed)
+            .field("last_connected_via", &self.last_connected_via)
+            .field("client_name", &self.client_name)
+            .field("client_version", &self.client_version)
+            .field("client_platform", &self.client_platform)
+            .field("oauth_client_id", &self.oauth_client_id)
+            .field("aw_supported", &self.aw_supported)
+            .field("aw_version", &self.aw_version)
+            .field("capabilities_fetched_at", &self.capabilities_fetched_at)
+            .finish()
+    }
+}
+
+/// What `Debug` shows for a secret: whether there is one, never its text.
+fn redacted<T>(secret: &T) -> &'static str
+where
+    T: PartialEq + Default,
+{
+    if *secret == T::default() {
+        "<none>"
+    } else {
+        "<redacted>"
+    }
 }
 
 /// The reference's `canonical_connection_method`: `None` for empty or whitespace-only input;

@@ -1216,3 +1216,29 @@ async fn an_error_in_a_transaction_rolls_the_trust_writes_back() {
     assert_eq!(trust_rows(&db).await, 1);
     assert!(store.trusts().get("a1", "p0").await.unwrap().is_some());
 }
+
+#[test]
+fn debug_of_trust_inputs_never_shows_the_secret_or_the_token() {
+    let new = actingweb_pg::NewTrust {
+        peerid: "peer".into(),
+        secret: "s3cret-value".into(),
+        verification_token: Some("tok3n-value".into()),
+        ..Default::default()
+    };
+    let update = actingweb_pg::TrustUpdate {
+        secret: Some("s3cret-value".into()),
+        verification_token: Some("tok3n-value".into()),
+        ..Default::default()
+    };
+    for text in [format!("{new:?}"), format!("{update:?}")] {
+        assert!(!text.contains("s3cret-value"), "{text}");
+        assert!(!text.contains("tok3n-value"), "{text}");
+        assert!(text.contains("secret: \"<redacted>\""), "{text}");
+        assert!(
+            text.contains("verification_token: \"<redacted>\""),
+            "{text}"
+        );
+    }
+    let empty = format!("{:?}", actingweb_pg::TrustUpdate::default());
+    assert!(empty.contains("secret: \"<none>\""), "{empty}");
+}
