@@ -70,6 +70,7 @@ use crate::codegen::queries::{
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, Executor};
 use crate::rules::{self, IDENTIFIER_MAX_CHARS, bounded};
+use crate::secret::Secret;
 use crate::trusts::{canonical_connection_method, python_isoformat};
 
 /// Records per import statement (and per key check of a validation).
@@ -1174,7 +1175,7 @@ impl Table for ActorRecord {
             creators: rows.iter().map(|r| r.creator.as_str()).collect::<Vec<_>>(),
             passphrases: rows
                 .iter()
-                .map(|r| r.passphrase.as_str())
+                .map(|r| Secret(&r.passphrase))
                 .collect::<Vec<_>>(),
             created_ats: rows
                 .iter()
@@ -1732,12 +1733,15 @@ impl Table for TrustRecord {
             baseuris: text(|r| &r.baseuri),
             peer_types: text(|r| &r.peer_type),
             relationships: text(|r| &r.relationship),
-            secrets: text(|r| &r.secret),
+            secrets: rows.iter().map(|r| Secret(&r.secret)).collect::<Vec<_>>(),
             descs: opt(|r| &r.desc),
             approveds: flag(|r| r.approved),
             peer_approveds: flag(|r| r.peer_approved),
             verifieds: flag(|r| r.verified),
-            verification_tokens: opt(|r| &r.verification_token),
+            verification_tokens: rows
+                .iter()
+                .map(|r| Secret::opt(r.verification_token.as_deref()))
+                .collect::<Vec<_>>(),
             peer_identifiers: opt(|r| &r.peer_identifier),
             established_vias: opt(|r| &r.established_via),
             created_ats: naive(|r| r.created_at),
@@ -1888,7 +1892,10 @@ impl Table for PeerTrusteeRecord {
             peerids: column(|r| &r.peerid),
             baseuris: column(|r| &r.baseuri),
             peer_types: column(|r| &r.peer_type),
-            passphrases: column(|r| &r.passphrase),
+            passphrases: rows
+                .iter()
+                .map(|r| Secret(&r.passphrase))
+                .collect::<Vec<_>>(),
         };
         let inserted = peertrustee_q::import_peertrustees()
             .params(tx, &params)
