@@ -18,6 +18,9 @@ pub enum ErrorKind {
     InvalidInput,
     /// No pooled connection became free within the configured wait timeout.
     PoolTimeout,
+    /// The role lacks a privilege the operation needs (SQLSTATE 42501, or found missing by
+    /// [`Store::migrate`](crate::Store::migrate) before it runs DDL); the message names it.
+    PermissionDenied,
     /// Any other database or connection fault.
     Backend,
 }
@@ -108,6 +111,8 @@ fn kind_of(code: &SqlState) -> ErrorKind {
         // invalid_text_representation, untranslatable_character, not_null_violation,
         // program_limit_exceeded (index row too large)
         "22001" | "22021" | "22P02" | "22P05" | "23502" | "54000" => ErrorKind::InvalidInput,
+        // insufficient_privilege
+        "42501" => ErrorKind::PermissionDenied,
         _ => ErrorKind::Backend,
     }
 }
