@@ -2,10 +2,23 @@
 
 --: KeyParam()
 --: RevisionParam()
+--: SchemaParam()
 
 --! migration_lock KeyParam
 -- Serialises migrators until the end of the transaction.
 SELECT true AS locked FROM (SELECT pg_advisory_xact_lock(:key)) AS l;
+
+--! schema_access SchemaParam : (role, database, schema_exists, can_use_schema, can_create_schema, can_create_in_schema)
+-- What migrate may do: whether the schema exists, whether this role may use it (USAGE), create
+-- it (CREATE on the database) and create tables in it (CREATE on the schema).
+SELECT current_user::text AS role,
+       current_database()::text AS database,
+       n.oid IS NOT NULL AS schema_exists,
+       COALESCE(has_schema_privilege(n.oid, 'USAGE'), false) AS can_use_schema,
+       has_database_privilege(current_database(), 'CREATE') AS can_create_schema,
+       COALESCE(has_schema_privilege(n.oid, 'CREATE'), false) AS can_create_in_schema
+FROM (SELECT :schema::text AS name) AS s
+LEFT JOIN pg_namespace n ON n.nspname = s.name;
 
 --! schema_state : (has_alembic, has_actors)
 SELECT to_regclass('alembic_version') IS NOT NULL AS has_alembic,

@@ -10,6 +10,7 @@ use crate::codegen::queries::actors as q;
 use crate::error::{Error, Result};
 use crate::executor::Db;
 use crate::rules;
+use crate::secret::Secret;
 
 /// An actor row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,7 +167,7 @@ impl<'a> Actors<'a> {
                 &q::InsertActorParams {
                     actor_id: id,
                     creator,
-                    passphrase,
+                    passphrase: Secret(passphrase),
                 },
             )
             .opt()
@@ -196,7 +197,7 @@ impl<'a> Actors<'a> {
                 c,
                 &q::UpdateActorParams {
                     creator,
-                    passphrase,
+                    passphrase: Secret::opt(passphrase),
                     actor_id: id,
                 },
             )

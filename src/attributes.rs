@@ -45,8 +45,12 @@
 //! normalised it (`1e16` as the integer `10000000000000000`). Any JSON value is stored,
 //! `0`, `false`, `""`, `{}`, `[]` and `null` included; a SQL `NULL` written by another writer
 //! reads as `null`. Values that could not be stored or read back are refused before anything is
-//! sent: a string or key containing U+0000 (jsonb cannot hold it) and nesting deeper than 127
-//! levels (more than the JSON parser accepts on the way back). A stored value this crate cannot
+//! sent: a string or key containing U+0000 (jsonb cannot hold it) and nesting deeper than
+//! [`MAX_JSON_DEPTH`](crate::encoding::MAX_JSON_DEPTH) (127) levels (more than the JSON parser
+//! accepts on the way back; checked without recursion, whatever the depth). A `Value` cannot
+//! hold NaN or infinity (`serde_json` makes them `null`);
+//! [`set_serialized`](Attributes::set_serialized) takes any `Serialize` value and refuses them
+//! instead. A stored value this crate cannot
 //! represent (a number beyond `f64`, written by another writer) makes the read an error, never a
 //! panic.
 //!
@@ -80,6 +84,7 @@ use serde_json::Value;
 
 use crate::client::Params;
 use crate::codegen::queries::attributes as q;
+use crate::encoding;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::rules;
@@ -98,9 +103,6 @@ pub struct Attribute {
 /// The largest TTL magnitude accepted, so that `now + ttl + 3600` always fits the `BIGINT`
 /// column.
 const MAX_TTL_SECONDS: u64 = (i64::MAX / 2) as u64;
-
-/// The deepest nesting of arrays and objects that `serde_json` reads back.
-const MAX_JSON_DEPTH: usize = 127;
 
 /// Operations on attributes; get one from [`Store::attributes`](crate::Store::attributes).
 pub struct Attributes<'a> {
@@ -156,12 +158,30 @@ impl<'a> Attributes<'a> {
             .await
     }
 
+    /// [`set`](Attributes::set) of any `Serialize` value, converted by
+    /// [`encoding::to_value`]: a NaN or infinite float anywhere in it is
+    /// [`ErrorKind::InvalidInput`] ("invalid data: holds a non-finite number (NaN or
+    /// infinity), which JSON cannot represent") and nothing is written, where
+    /// `serde_json::to_value` would have stored `null`.
+    pub async fn set_serialized<T: Serialize + ?Sized>(
+        &self,
+        actor_id: &str,
+        bucket: &str,
+        name: &str,
+        data: &T,
+        ttl_seconds: Option<i64>,
+    ) -> Result<()> {
+        let data = encoding::serialized("data", data)?;
+        self.set(actor_id, bucket, name, &data, ttl_seconds).await
+    }
+
     /// Creates or replaces an attribute: data, timestamp and expiry are all replaced, so a
     /// write without `ttl_seconds` makes the attribute permanent. With a TTL the expiry is
     /// `floor(server epoch now) + ttl_seconds + 3600`; negative TTLs are allowed.
     ///
     /// Any JSON value is stored. [`ErrorKind::InvalidInput`], with nothing written, for a
-    /// `data` string or key containing U+0000, nesting deeper than 127 levels, a TTL of more
+    /// `data` string or key containing U+0000, nesting deeper than
+    /// [`MAX_JSON_DEPTH`](crate::encoding::MAX_JSON_DEPTH) (127) levels, a TTL of more
     /// than 2^62 − 1 seconds either way, or a key `bucket:name` that already holds a live row
     /// of a different bucket and name.
     pub async fn set_at(
@@ -434,29 +454,10 @@ fn check_buckets(buckets: &[&str]) -> Result<()> {
 
 /// Refuses a JSON value that jsonb cannot store or `serde_json` cannot read back.
 fn check_json(field: &str, value: &Value) -> Result<()> {
-    match json_problem(value, 0) {
-        Some(problem) => Err(Error::invalid(field, problem)),
-        None => Ok(()),
-    }
-}
-
-/// Why `value`, nested inside `depth` arrays or objects, cannot be stored; `None` when it can.
-fn json_problem(value: &Value, depth: usize) -> Option<&'static str> {
-    const NUL: &str = "contains a NUL character (U+0000), which jsonb cannot store";
-    const DEEP: &str = "is nested deeper than 127 arrays or objects and could not be read back";
-    match value {
-        Value::String(s) => s.contains('\0').then_some(NUL),
-        Value::Array(_) | Value::Object(_) if depth >= MAX_JSON_DEPTH => Some(DEEP),
-        Value::Array(items) => items.iter().find_map(|v| json_problem(v, depth + 1)),
-        Value::Object(map) => map.iter().find_map(|(k, v)| {
-            if k.contains('\0') {
-                Some(NUL)
-            } else {
-                json_problem(v, depth + 1)
-            }
-        }),
-        Value::Null | Value::Bool(_) | Value::Number(_) => None,
-    }
+    encoding::check_json(field, value, |text| {
+        text.contains('\0')
+            .then_some("contains a NUL character (U+0000), which jsonb cannot store")
+    })
 }
 
 /// Builds an [`Attribute`] from a row: the jsonb text parsed (SQL `NULL` as `null`), the naive

@@ -1,12 +1,75 @@
-//! Text encodings shared with the Python actingweb reference implementation.
+//! Text encodings shared with the Python actingweb reference implementation, and the bounds on
+//! the JSON values this crate stores.
 //!
 //! Python actingweb writes JSON with `json.dumps(value)` (default arguments) and stores
 //! property values as text. To share one database, this crate must produce byte-identical
 //! text, so the serialiser here mirrors CPython's `json` encoder and `float.__repr__`.
+//!
+//! # Bounds
+//!
+//! Every JSON value written (a property through
+//! [`Properties::set_json`](crate::Properties::set_json), an attribute's data, the values of
+//! [`Attributes::compare_and_swap`](crate::Attributes::compare_and_swap)) is refused with
+//! [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput), naming the argument, when it
+//! nests arrays and objects more than [`MAX_JSON_DEPTH`] deep. The check walks the value with
+//! an explicit stack, and [`python_json`] writes without recursion, so no depth of input can
+//! overflow the stack here.
+//!
+//! A `serde_json::Value` cannot hold NaN or an infinity: `json!(f64::NAN)` and
+//! `serde_json::to_value(f64::INFINITY)` give `null`, which a property write takes as "delete"
+//! and an attribute stores as `null`. [`to_value`] (and the `set_serialized` methods built on
+//! it) converts from any `Serialize` type and refuses a non-finite float instead.
 
 use std::borrow::Cow;
+use std::fmt::Display;
 
+use serde::Serialize;
+use serde::ser::{self, Error as _, Serializer};
 use serde_json::{Number, Value};
+
+use crate::error::{Error, Result};
+
+/// The deepest nesting of arrays and objects accepted in a stored JSON value: 127, the most
+/// that `serde_json`'s parser reads back (its recursion limit is 128), so every value written
+/// can be read again by this crate and by other `serde_json` readers.
+pub const MAX_JSON_DEPTH: usize = 127;
+
+/// Why a value nested too deep is refused.
+fn too_deep() -> String {
+    format!("is nested deeper than {MAX_JSON_DEPTH} arrays or objects")
+}
+
+/// Refuses, with [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput) naming `field`,
+/// a value that nests arrays and objects deeper than [`MAX_JSON_DEPTH`], or one with a string
+/// or object key for which `text_problem` gives a reason. Walks the value with an explicit
+/// stack, so any depth is checked without recursion.
+pub(crate) fn check_json(
+    field: &str,
+    value: &Value,
+    text_problem: impl Fn(&str) -> Option<&'static str>,
+) -> Result<()> {
+    // Each entry: a value and how many arrays or objects enclose it.
+    let mut pending = vec![(value, 0_usize)];
+    while let Some((value, enclosing)) = pending.pop() {
+        let problem = match value {
+            Value::String(s) => text_problem(s).map(str::to_string),
+            Value::Array(_) | Value::Object(_) if enclosing >= MAX_JSON_DEPTH => Some(too_deep()),
+            Value::Array(items) => {
+                pending.extend(items.iter().map(|item| (item, enclosing + 1)));
+                None
+            }
+            Value::Object(map) => {
+                pending.extend(map.values().map(|item| (item, enclosing + 1)));
+                map.keys().find_map(|k| text_problem(k)).map(str::to_string)
+            }
+            Value::Null | Value::Bool(_) | Value::Number(_) => None,
+        };
+        if let Some(problem) = problem {
+            return Err(Error::invalid(field, problem));
+        }
+    }
+    Ok(())
+}
 
 /// Serialises `value` byte-identically to Python 3's `json.dumps(value)` with default arguments.
 ///
@@ -15,10 +78,66 @@ use serde_json::{Number, Value};
 /// surrogate pairs for astral characters), separators `", "` and `": "`, object keys in
 /// insertion order, integers in plain decimal and floats as Python's `repr(float)`
 /// (`1.0`, `1e-05`, `1e+16`).
+///
+/// It never fails and does not recurse, so it writes a value of any depth. The crate's writes
+/// refuse values nested deeper than [`MAX_JSON_DEPTH`] before they get here; a deeper text is
+/// one that Python's `json.loads` may refuse (`RecursionError`).
 pub fn python_json(value: &Value) -> String {
+    /// An array or object being written: its remaining items.
+    enum Open<'v> {
+        Array(std::slice::Iter<'v, Value>),
+        Object(serde_json::map::Iter<'v>),
+    }
     let mut out = String::new();
-    write_value(&mut out, value);
-    out
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut next = Some(value);
+    loop {
+        match next.take() {
+            Some(Value::Array(items)) => {
+                out.push('[');
+                open.push(Open::Array(items.iter()));
+            }
+            Some(Value::Object(map)) => {
+                out.push('{');
+                open.push(Open::Object(map.iter()));
+            }
+            Some(scalar) => write_scalar(&mut out, scalar),
+            None => {}
+        }
+        let Some(innermost) = open.last_mut() else {
+            return out;
+        };
+        // The first item of a container follows its opening bracket directly.
+        let separator = |out: &mut String| {
+            if !matches!(out.as_bytes().last(), Some(b'[' | b'{')) {
+                out.push_str(", ");
+            }
+        };
+        match innermost {
+            Open::Array(items) => match items.next() {
+                Some(item) => {
+                    separator(&mut out);
+                    next = Some(item);
+                }
+                None => {
+                    out.push(']');
+                    open.pop();
+                }
+            },
+            Open::Object(entries) => match entries.next() {
+                Some((key, item)) => {
+                    separator(&mut out);
+                    write_string(&mut out, key);
+                    out.push_str(": ");
+                    next = Some(item);
+                }
+                None => {
+                    out.push('}');
+                    open.pop();
+                }
+            },
+        }
+    }
 }
 
 /// Returns the text Python actingweb stores in `properties.value` for `value`.
@@ -34,36 +153,374 @@ pub(crate) fn property_text(value: &Value) -> Option<Cow<'_, str>> {
     }
 }
 
-/// Appends the Python `json.dumps` text of `value` to `out`.
-fn write_value(out: &mut String, value: &Value) {
+/// Appends the Python `json.dumps` text of a value that is not an array or object.
+fn write_scalar(out: &mut String, value: &Value) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(true) => out.push_str("true"),
         Value::Bool(false) => out.push_str("false"),
         Value::Number(n) => write_number(out, n),
         Value::String(s) => write_string(out, s),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_value(out, item);
-            }
-            out.push(']');
+        Value::Array(_) | Value::Object(_) => unreachable!("containers are written by python_json"),
+    }
+}
+
+/// Converts `value` to a JSON value as `serde_json::to_value` does, refusing what that would
+/// lose or what this crate does not store, with
+/// [`ErrorKind::InvalidInput`](crate::ErrorKind::InvalidInput):
+/// - a non-finite float (NaN, infinity; `serde_json` turns it into `null`): "invalid value:
+///   holds a non-finite number (NaN or infinity), which JSON cannot represent";
+/// - nesting deeper than [`MAX_JSON_DEPTH`] arrays or objects: "invalid value: is nested
+///   deeper than 127 arrays or objects" (serialisation stops at that depth, so a deeper value
+///   does not recurse further);
+/// - whatever `serde_json` refuses (a map key that is not a string, a failing `Serialize`
+///   impl), with its reason.
+pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value> {
+    serialized("value", value)
+}
+
+/// [`to_value`], naming the argument `field` in the error.
+pub(crate) fn serialized<T: Serialize + ?Sized>(field: &str, value: &T) -> Result<Value> {
+    let top = Level {
+        depth: 0,
+        nesting: 0,
+    };
+    let value = Guarded { value, level: top }
+        .serialize(serde_json::value::Serializer)
+        .map_err(|e| Error::invalid(field, e))?;
+    // Raw JSON (`RawValue`) can add depth the serialiser does not see.
+    check_json(field, &value, |_| None)?;
+    Ok(value)
+}
+
+/// The deepest nesting of `Serialize` calls [`to_value`] follows: containers and the values
+/// that add no JSON nesting (`Some`, newtype structs) together. It bounds the recursion also
+/// for a chain of wrappers that never opens a container.
+const MAX_SERIALIZE_NESTING: usize = 4 * MAX_JSON_DEPTH;
+
+/// Where a value sits: how many JSON arrays or objects enclose it (`depth`) and how many
+/// `Serialize` calls (`nesting`).
+#[derive(Clone, Copy)]
+struct Level {
+    depth: usize,
+    nesting: usize,
+}
+
+/// A value serialised through [`Guard`] at `level`.
+struct Guarded<'a, T: ?Sized> {
+    value: &'a T,
+    level: Level,
+}
+
+impl<T: Serialize + ?Sized> Serialize for Guarded<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(Guard {
+            inner: serializer,
+            level: self.level,
+        })
+    }
+}
+
+/// A serializer that forwards to `inner`, refusing non-finite floats, containers deeper than
+/// [`MAX_JSON_DEPTH`] (JSON objects and arrays: sequences, tuples, maps, structs, bytes; an
+/// enum variant with data adds an object around it) and nesting beyond
+/// [`MAX_SERIALIZE_NESTING`].
+struct Guard<S> {
+    inner: S,
+    level: Level,
+}
+
+impl<S: Serializer> Guard<S> {
+    /// The level of the items of `containers` arrays or objects opened here (0 for a value
+    /// that wraps another without JSON nesting).
+    fn open(&self, containers: usize) -> Result<Level, S::Error> {
+        let level = Level {
+            depth: self.level.depth + containers,
+            nesting: self.level.nesting + 1,
+        };
+        if level.depth > MAX_JSON_DEPTH {
+            Err(S::Error::custom(too_deep()))
+        } else if level.nesting > MAX_SERIALIZE_NESTING {
+            Err(S::Error::custom(format!(
+                "nests values deeper than {MAX_SERIALIZE_NESTING} levels"
+            )))
+        } else {
+            Ok(level)
         }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (key, item)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_string(out, key);
-                out.push_str(": ");
-                write_value(out, item);
-            }
-            out.push('}');
+    }
+
+    fn finite(f: f64) -> Result<(), S::Error> {
+        if f.is_finite() {
+            Ok(())
+        } else {
+            Err(S::Error::custom(
+                "holds a non-finite number (NaN or infinity), which JSON cannot represent",
+            ))
         }
+    }
+}
+
+/// Serializer methods that pass a scalar through unchanged.
+macro_rules! forward_scalars {
+    ($($method:ident($ty:ty)),* $(,)?) => {
+        $(fn $method(self, v: $ty) -> Result<S::Ok, S::Error> {
+            self.inner.$method(v)
+        })*
+    };
+}
+
+impl<S: Serializer> Serializer for Guard<S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = Compound<S::SerializeSeq>;
+    type SerializeTuple = Compound<S::SerializeTuple>;
+    type SerializeTupleStruct = Compound<S::SerializeTupleStruct>;
+    type SerializeTupleVariant = Compound<S::SerializeTupleVariant>;
+    type SerializeMap = Compound<S::SerializeMap>;
+    type SerializeStruct = Compound<S::SerializeStruct>;
+    type SerializeStructVariant = Compound<S::SerializeStructVariant>;
+
+    forward_scalars!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_char(char),
+        serialize_str(&str),
+    );
+
+    fn serialize_f32(self, v: f32) -> Result<S::Ok, S::Error> {
+        Self::finite(f64::from(v))?;
+        self.inner.serialize_f32(v)
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<S::Ok, S::Error> {
+        Self::finite(v)?;
+        self.inner.serialize_f64(v)
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<S::Ok, S::Error> {
+        self.open(1)?;
+        self.inner.serialize_bytes(v)
+    }
+
+    fn serialize_none(self) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_none()
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<S::Ok, S::Error> {
+        let level = self.open(0)?;
+        self.inner.serialize_some(&Guarded { value, level })
+    }
+
+    fn serialize_unit(self) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_unit()
+    }
+
+    fn serialize_unit_struct(self, name: &'static str) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_unit_struct(name)
+    }
+
+    fn serialize_unit_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+    ) -> Result<S::Ok, S::Error> {
+        self.inner.serialize_unit_variant(name, index, variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        let level = self.open(0)?;
+        self.inner
+            .serialize_newtype_struct(name, &Guarded { value, level })
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        let level = self.open(1)?;
+        self.inner
+            .serialize_newtype_variant(name, index, variant, &Guarded { value, level })
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+        let level = self.open(1)?;
+        Compound::new(self.inner.serialize_seq(len), level)
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, S::Error> {
+        let level = self.open(1)?;
+        Compound::new(self.inner.serialize_tuple(len), level)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct, S::Error> {
+        let level = self.open(1)?;
+        Compound::new(self.inner.serialize_tuple_struct(name, len), level)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleVariant, S::Error> {
+        let level = self.open(2)?;
+        Compound::new(
+            self.inner
+                .serialize_tuple_variant(name, index, variant, len),
+            level,
+        )
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+        let level = self.open(1)?;
+        Compound::new(self.inner.serialize_map(len), level)
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        let level = self.open(1)?;
+        Compound::new(self.inner.serialize_struct(name, len), level)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStructVariant, S::Error> {
+        let level = self.open(2)?;
+        Compound::new(
+            self.inner
+                .serialize_struct_variant(name, index, variant, len),
+            level,
+        )
+    }
+
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<S::Ok, S::Error> {
+        self.inner.collect_str(value)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+}
+
+/// A container of the inner serializer whose items are serialised through [`Guard`] at
+/// `level`.
+struct Compound<C> {
+    inner: C,
+    level: Level,
+}
+
+impl<C> Compound<C> {
+    fn new<E>(inner: Result<C, E>, level: Level) -> Result<Compound<C>, E> {
+        Ok(Compound {
+            inner: inner?,
+            level,
+        })
+    }
+
+    fn item<'v, T: ?Sized>(&self, value: &'v T) -> Guarded<'v, T> {
+        Guarded {
+            value,
+            level: self.level,
+        }
+    }
+}
+
+/// The container traits whose items have no key.
+macro_rules! guarded_items {
+    ($($trait:ident :: $method:ident),* $(,)?) => {
+        $(impl<C: ser::$trait> ser::$trait for Compound<C> {
+            type Ok = C::Ok;
+            type Error = C::Error;
+
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+                let item = self.item(value);
+                self.inner.$method(&item)
+            }
+
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.inner.end()
+            }
+        })*
+    };
+}
+
+guarded_items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
+
+/// The container traits whose items have a field name.
+macro_rules! guarded_fields {
+    ($($trait:ident),* $(,)?) => {
+        $(impl<C: ser::$trait> ser::$trait for Compound<C> {
+            type Ok = C::Ok;
+            type Error = C::Error;
+
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), C::Error> {
+                let item = self.item(value);
+                self.inner.serialize_field(key, &item)
+            }
+
+            fn end(self) -> Result<C::Ok, C::Error> {
+                self.inner.end()
+            }
+        })*
+    };
+}
+
+guarded_fields!(SerializeStruct, SerializeStructVariant);
+
+impl<C: ser::SerializeMap> ser::SerializeMap for Compound<C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+
+    /// Keys are scalars for JSON; the inner serializer refuses any other.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), C::Error> {
+        self.inner.serialize_key(key)
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+        let item = self.item(value);
+        self.inner.serialize_value(&item)
+    }
+
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
     }
 }
 

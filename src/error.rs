@@ -30,6 +30,9 @@ pub enum ErrorKind {
     /// nothing of it was written and running it again may succeed
     /// ([`Store::transaction_with_retry`](crate::Store::transaction_with_retry) does).
     Serialization,
+    /// The role lacks a privilege the operation needs (SQLSTATE 42501, or found missing by
+    /// [`Store::migrate`](crate::Store::migrate) before it runs DDL); the message names it.
+    PermissionDenied,
     /// Any other database or connection fault.
     Backend,
 }
@@ -162,6 +165,8 @@ fn kind_of(code: &SqlState) -> ErrorKind {
         // the connection_exception class
         "57P01" | "57P02" | "57P03" | "53300" => ErrorKind::Unavailable,
         c if c.starts_with("08") => ErrorKind::Unavailable,
+        // insufficient_privilege
+        "42501" => ErrorKind::PermissionDenied,
         _ => ErrorKind::Backend,
     }
 }

@@ -24,6 +24,7 @@ pub mod peer_trustees;
 pub mod properties;
 pub mod property_lookup;
 mod rules;
+mod secret;
 mod store;
 pub mod subscription_diffs;
 pub mod subscriptions;

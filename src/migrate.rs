@@ -3,12 +3,19 @@
 //! Migrations are versioned SQL files in `migrations/`, named after the Alembic revision they
 //! bring the schema to, so the revision recorded in `alembic_version` means the same to this
 //! crate and to the Python reference. Running `migrate`:
+//! - reads the schema's state first and runs DDL only when there is something to do;
 //! - creates the configured schema (`PG_DB_PREFIX + PG_DB_SCHEMA`) when missing;
 //! - on an empty schema applies every migration and records the head revision;
-//! - at the head revision does nothing (this is also how a database that the reference's
-//!   Alembic brought to `e5f6a7b8c9d0` is adopted: it is already current);
+//! - at the head revision does nothing and needs no privilege beyond reading
+//!   `alembic_version`, so a role with only SELECT, INSERT, UPDATE and DELETE can run it (this
+//!   is also how a database that the reference's Alembic brought to `e5f6a7b8c9d0` is adopted:
+//!   it is already current);
 //! - refuses a database at an older Alembic revision, one at an unknown revision, and one
-//!   holding ActingWeb tables without `alembic_version`, with a message saying what to do.
+//!   holding ActingWeb tables without `alembic_version`, with a message saying what to do
+//!   ([`ErrorKind::Conflict`]);
+//! - refuses, before any DDL, work the role has no privilege for, naming the privilege
+//!   ([`ErrorKind::PermissionDenied`]): USAGE on the schema, CREATE on the database (to create
+//!   the schema), CREATE on the schema (to apply migrations).
 //!
 //! Everything runs in one transaction behind an advisory lock, so concurrent migrators are
 //! safe: one applies, the others wait and find the schema current.
@@ -69,10 +76,39 @@ impl Store {
             )
             .one()
             .await?;
-        // DDL: the schema name is validated to [a-z0-9_] by Config::schema.
-        tx.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS \"{schema}\""))
+        let access = q::schema_access()
+            .params(
+                tx,
+                &q::SchemaParam {
+                    schema: schema.as_str(),
+                },
+            )
+            .one()
             .await?;
-        let state = q::schema_state().bind(tx).one().await?;
+        let denied = |privilege: String, needed_for: &str| {
+            Error::new(
+                ErrorKind::PermissionDenied,
+                format!(
+                    "permission denied: role {:?} lacks the {privilege}, which {needed_for} \
+                     needs; run migrate as the owner or a role that has it",
+                    access.role
+                ),
+            )
+        };
+        if access.schema_exists && !access.can_use_schema {
+            return Err(denied(
+                format!("USAGE privilege on schema {schema:?}"),
+                "reading the schema",
+            ));
+        }
+        let state = if access.schema_exists {
+            q::schema_state().bind(tx).one().await?
+        } else {
+            q::SchemaState {
+                has_alembic: false,
+                has_actors: false,
+            }
+        };
         let before = if state.has_alembic {
             let revisions = q::alembic_revisions().bind(tx).all().await?;
             match revisions.as_slice() {
@@ -113,6 +149,24 @@ impl Store {
                 }
             },
         };
+        if start < MIGRATIONS.len() {
+            if !access.schema_exists {
+                if !access.can_create_schema {
+                    return Err(denied(
+                        format!("CREATE privilege on database {:?}", access.database),
+                        &format!("creating schema {schema:?}"),
+                    ));
+                }
+                // DDL: the schema name is validated to [a-z0-9_] by Config::schema.
+                tx.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS \"{schema}\""))
+                    .await?;
+            } else if !access.can_create_in_schema {
+                return Err(denied(
+                    format!("CREATE privilege on schema {schema:?}"),
+                    "applying migrations",
+                ));
+            }
+        }
         let mut applied = Vec::new();
         for (revision, ddl) in &MIGRATIONS[start..] {
             // DDL from migrations/, applied as psql would apply it.

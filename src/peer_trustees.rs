@@ -17,6 +17,7 @@ use crate::codegen::queries::peertrustees as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
+use crate::secret::Secret;
 
 /// A peer trustee row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,7 +141,7 @@ impl<'a> PeerTrustees<'a> {
                     peerid,
                     baseuri,
                     peer_type,
-                    passphrase,
+                    passphrase: Secret(passphrase),
                 },
             )
             .opt()
@@ -180,7 +181,7 @@ impl<'a> PeerTrustees<'a> {
                 &q::UpdatePeertrusteeParams {
                     peer_type,
                     baseuri,
-                    passphrase,
+                    passphrase: Secret::opt(passphrase),
                     actor_id,
                     peerid,
                 },

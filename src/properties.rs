@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::client::Params;
@@ -16,7 +17,7 @@ use crate::client::async_::GenericClient;
 use crate::codegen::queries::actors as aq;
 use crate::codegen::queries::properties as q;
 use crate::codegen::queries::property_lookup as lq;
-use crate::encoding::property_text;
+use crate::encoding::{self, property_text};
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, Executor};
 use crate::rules;
@@ -87,11 +88,33 @@ impl<'a> Properties<'a> {
     /// Stores a JSON value as the reference does: a string verbatim, anything else as the
     /// exact text of Python's `json.dumps` (see [`python_json`](crate::python_json)). `null`
     /// and `""` delete the property.
+    ///
+    /// A value nested deeper than [`MAX_JSON_DEPTH`](crate::encoding::MAX_JSON_DEPTH) (127)
+    /// arrays or objects is [`ErrorKind::InvalidInput`] ("invalid value: is nested deeper than
+    /// 127 arrays or objects") and nothing is written. A `Value` cannot hold NaN or infinity
+    /// (`json!(f64::NAN)` is `null`, which deletes); [`set_serialized`](Properties::set_serialized)
+    /// refuses them.
     pub async fn set_json(&self, actor_id: &str, name: &str, value: &Value) -> Result<()> {
+        encoding::check_json("value", value, |_| None)?;
         match property_text(value) {
             Some(text) => self.set(actor_id, name, &text).await,
             None => self.delete(actor_id, name).await.map(drop),
         }
+    }
+
+    /// [`set_json`](Properties::set_json) of any `Serialize` value, converted by
+    /// [`encoding::to_value`]: a NaN or infinite float anywhere in it is
+    /// [`ErrorKind::InvalidInput`] ("invalid value: holds a non-finite number (NaN or
+    /// infinity), which JSON cannot represent") and nothing is written or deleted. A value
+    /// that serialises to `null` (`None`, `()`) deletes the property, as with `set_json`.
+    pub async fn set_serialized<T: Serialize + ?Sized>(
+        &self,
+        actor_id: &str,
+        name: &str,
+        value: &T,
+    ) -> Result<()> {
+        let value = encoding::serialized("value", value)?;
+        self.set_json(actor_id, name, &value).await
     }
 
     /// Deletes a property (and its lookup row). Returns whether it existed.

@@ -14,8 +14,6 @@
 //! they are (the reference's `get()` drops empty optional fields and canonicalises
 //! `last_connected_via` again on read).
 
-use std::fmt;
-
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +22,7 @@ use crate::codegen::queries::trusts as q;
 use crate::error::Result;
 use crate::executor::Db;
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
+use crate::secret::{Secret, debug_redacted};
 
 /// A trust row. `Debug` does not show the secret or the verification token.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,37 +83,14 @@ impl Trust {
     }
 }
 
-impl fmt::Debug for Trust {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Trust")
-            .field("id", &self.id)
-            .field("peerid", &self.peerid)
-            .field("baseuri", &self.baseuri)
-            .field("peer_type", &self.peer_type)
-            .field("relationship", &self.relationship)
-            .field("secret", &"<redacted>")
-            .field("desc", &self.desc)
-            .field("approved", &self.approved)
-            .field("peer_approved", &self.peer_approved)
-            .field("verified", &self.verified)
-            .field(
-                "verification_token",
-                &self.verification_token.as_ref().map(|_| "<redacted>"),
-            )
-            .field("peer_identifier", &self.peer_identifier)
-            .field("established_via", &self.established_via)
-            .field("created_at", &self.created_at)
-            .field("last_accessed", &self.last_accessed)
-            .field("last_connected_via", &self.last_connected_via)
-            .field("client_name", &self.client_name)
-            .field("client_version", &self.client_version)
-            .field("client_platform", &self.client_platform)
-            .field("oauth_client_id", &self.oauth_client_id)
-            .field("aw_supported", &self.aw_supported)
-            .field("aw_version", &self.aw_version)
-            .field("capabilities_fetched_at", &self.capabilities_fetched_at)
-            .finish()
+debug_redacted! {
+    Trust {
+        id, peerid, baseuri, peer_type, relationship, desc, approved, peer_approved, verified,
+        peer_identifier, established_via, created_at, last_accessed, last_connected_via,
+        client_name, client_version, client_platform, oauth_client_id, aw_supported, aw_version,
+        capabilities_fetched_at,
     }
+    secrets { secret, verification_token }
 }
 
 impl From<q::TrustRow> for Trust {
@@ -246,71 +222,23 @@ pub struct TrustUpdate {
     pub capabilities_fetched_at: Option<DateTime<Utc>>,
 }
 
-impl fmt::Debug for NewTrust {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("NewTrust")
-            .field("peerid", &self.peerid)
-            .field("baseuri", &self.baseuri)
-            .field("peer_type", &self.peer_type)
-            .field("relationship", &self.relationship)
-            .field("secret", &redacted(&self.secret))
-            .field("approved", &self.approved)
-            .field("peer_approved", &self.peer_approved)
-            .field("verified", &self.verified)
-            .field("verification_token", &redacted(&self.verification_token))
-            .field("desc", &self.desc)
-            .field("peer_identifier", &self.peer_identifier)
-            .field("established_via", &self.established_via)
-            .field("created_at", &self.created_at)
-            .field("last_accessed", &self.last_accessed)
-            .field("last_connected_via", &self.last_connected_via)
-            .field("client_name", &self.client_name)
-            .field("client_version", &self.client_version)
-            .field("client_platform", &self.client_platform)
-            .field("oauth_client_id", &self.oauth_client_id)
-            .field("aw_supported", &self.aw_supported)
-            .field("aw_version", &self.aw_version)
-            .field("capabilities_fetched_at", &self.capabilities_fetched_at)
-            .finish()
+debug_redacted! {
+    NewTrust {
+        peerid, baseuri, peer_type, relationship, approved, peer_approved, verified, desc,
+        peer_identifier, established_via, created_at, last_accessed, last_connected_via,
+        client_name, client_version, client_platform, oauth_client_id, aw_supported, aw_version,
+        capabilities_fetched_at,
     }
+    secrets { secret, verification_token }
 }
 
-impl fmt::Debug for TrustUpdate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TrustUpdate")
-            .field("baseuri", &self.baseuri)
-            .field("secret", &redacted(&self.secret))
-            .field("desc", &self.desc)
-            .field("approved", &self.approved)
-            .field("peer_approved", &self.peer_approved)
-            .field("verified", &self.verified)
-            .field("verification_token", &redacted(&self.verification_token))
-            .field("peer_identifier", &self.peer_identifier)
-            .field("established_via", &self.established_via)
-            .field("created_at", &self.created_at)
-            .field("last_accessed", &self.last_accessed)
-            .field("last_connected_via", &self.last_connected_via)
-            .field("client_name", &self.client_name)
-            .field("client_version", &self.client_version)
-            .field("client_platform", &self.client_platform)
-            .field("oauth_client_id", &self.oauth_client_id)
-            .field("aw_supported", &self.aw_supported)
-            .field("aw_version", &self.aw_version)
-            .field("capabilities_fetched_at", &self.capabilities_fetched_at)
-            .finish()
+debug_redacted! {
+    TrustUpdate {
+        baseuri, desc, approved, peer_approved, verified, peer_identifier, established_via,
+        created_at, last_accessed, last_connected_via, client_name, client_version,
+        client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at,
     }
-}
-
-/// What `Debug` shows for a secret: whether there is one, never its text.
-fn redacted<T>(secret: &T) -> &'static str
-where
-    T: PartialEq + Default,
-{
-    if *secret == T::default() {
-        "<none>"
-    } else {
-        "<redacted>"
-    }
+    secrets { secret, verification_token }
 }
 
 /// The reference's `canonical_connection_method`: `None` for empty or whitespace-only input;
@@ -408,7 +336,7 @@ impl<'a> Trusts<'a> {
                 c,
                 &q::TrustBySecretParams {
                     actor_id,
-                    secret: token,
+                    secret: Secret(token),
                 },
             )
             .opt()
@@ -429,7 +357,7 @@ impl<'a> Trusts<'a> {
                 c,
                 &q::SecretExistsParams {
                     actor_id,
-                    secret: token,
+                    secret: Secret(token),
                 },
             )
             .one()
@@ -470,12 +398,12 @@ impl<'a> Trusts<'a> {
             baseuri: new.baseuri.as_str(),
             peer_type: new.peer_type.as_str(),
             relationship: new.relationship.as_str(),
-            secret: new.secret.as_str(),
+            secret: Secret(&new.secret),
             desc: new.desc.as_deref().unwrap_or(""),
             approved: new.approved,
             peer_approved: new.peer_approved,
             verified: new.verified,
-            verification_token: new.verification_token.as_deref().unwrap_or(""),
+            verification_token: Secret(new.verification_token.as_deref().unwrap_or("")),
             peer_identifier: new.peer_identifier.as_deref(),
             established_via: new.established_via.as_deref(),
             created_at: new.created_at.map(|t| t.naive_utc()),
@@ -518,12 +446,12 @@ impl<'a> Trusts<'a> {
             .and_then(canonical_connection_method);
         let params = q::UpdateTrustParams {
             baseuri: update.baseuri.as_deref(),
-            secret: update.secret.as_deref(),
+            secret: Secret::opt(update.secret.as_deref()),
             desc: update.desc.as_deref(),
             approved: update.approved,
             peer_approved: update.peer_approved,
             verified: update.verified,
-            verification_token: update.verification_token.as_deref(),
+            verification_token: Secret::opt(update.verification_token.as_deref()),
             peer_identifier: update.peer_identifier.as_deref(),
             established_via: update.established_via.as_deref(),
             created_at: update.created_at.map(|t| t.naive_utc()),

@@ -11,6 +11,7 @@ use crate::codegen::queries::actors as q;
 use crate::error::Result;
 use crate::executor::Executor;
 use crate::rules;
+use crate::secret::Secret;
 
 /// A record as the file holds it.
 #[derive(Deserialize)]
@@ -60,7 +61,7 @@ impl Table for Actor {
         let params = q::ImportActorsParams {
             actor_ids: column(rows, |r| r.id.as_str()),
             creators: column(rows, |r| r.creator.as_str()),
-            passphrases: column(rows, |r| r.passphrase.as_str()),
+            passphrases: column(rows, |r| Secret(&r.passphrase)),
             created_ats: column(rows, |r| r.created_at.map(|t| t.naive_utc())),
         };
         Ok(count(q::import_actors().params(tx, &params).one().await?))

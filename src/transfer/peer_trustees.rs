@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::executor::Executor;
 use crate::peer_trustees::PeerTrustee;
 use crate::rules;
+use crate::secret::Secret;
 
 /// A record as the file holds it.
 #[derive(Deserialize)]
@@ -75,7 +76,7 @@ impl Table for PeerTrustee {
             peerids: column(rows, |r| r.peerid.as_str()),
             baseuris: column(rows, |r| r.baseuri.as_str()),
             peer_types: column(rows, |r| r.peer_type.as_str()),
-            passphrases: column(rows, |r| r.passphrase.as_str()),
+            passphrases: column(rows, |r| Secret(&r.passphrase)),
         };
         Ok(count(
             q::import_peertrustees().params(tx, &params).one().await?,

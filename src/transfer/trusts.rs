@@ -14,6 +14,7 @@ use crate::codegen::queries::trusts as q;
 use crate::error::Result;
 use crate::executor::Executor;
 use crate::rules;
+use crate::secret::Secret;
 use crate::trusts::{self, Trust, canonical_connection_method};
 
 /// A record as the file holds it.
@@ -154,12 +155,12 @@ impl Table for Trust {
             baseuris: text(|r| &r.baseuri),
             peer_types: text(|r| &r.peer_type),
             relationships: text(|r| &r.relationship),
-            secrets: text(|r| &r.secret),
+            secrets: column(rows, |r| Secret(&r.secret)),
             descs: opt(|r| &r.desc),
             approveds: column(rows, |r| r.approved),
             peer_approveds: column(rows, |r| r.peer_approved),
             verifieds: column(rows, |r| r.verified),
-            verification_tokens: opt(|r| &r.verification_token),
+            verification_tokens: column(rows, |r| Secret::opt(r.verification_token.as_deref())),
             peer_identifiers: opt(|r| &r.peer_identifier),
             established_vias: opt(|r| &r.established_via),
             created_ats: naive(|r| r.created_at),

@@ -5,8 +5,50 @@ pub struct KeyParam {
     pub key: i64,
 }
 #[derive(Debug)]
+pub struct SchemaParam<T1: crate::StringSql> {
+    pub schema: T1,
+}
+#[derive(Debug)]
 pub struct RevisionParam<T1: crate::StringSql> {
     pub revision: T1,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SchemaAccess {
+    pub role: String,
+    pub database: String,
+    pub schema_exists: bool,
+    pub can_use_schema: bool,
+    pub can_create_schema: bool,
+    pub can_create_in_schema: bool,
+}
+pub struct SchemaAccessBorrowed<'a> {
+    pub role: &'a str,
+    pub database: &'a str,
+    pub schema_exists: bool,
+    pub can_use_schema: bool,
+    pub can_create_schema: bool,
+    pub can_create_in_schema: bool,
+}
+impl<'a> From<SchemaAccessBorrowed<'a>> for SchemaAccess {
+    fn from(
+        SchemaAccessBorrowed {
+            role,
+            database,
+            schema_exists,
+            can_use_schema,
+            can_create_schema,
+            can_create_in_schema,
+        }: SchemaAccessBorrowed<'a>,
+    ) -> Self {
+        Self {
+            role: role.into(),
+            database: database.into(),
+            schema_exists,
+            can_use_schema,
+            can_create_schema,
+            can_create_in_schema,
+        }
+    }
 }
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
 pub struct SchemaState {
@@ -81,6 +123,73 @@ where
 {
     pub fn map<R>(self, mapper: fn(bool) -> R) -> BoolQuery<'c, 'a, 's, C, R, N> {
         BoolQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SchemaAccessQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<SchemaAccessBorrowed, tokio_postgres::Error>,
+    mapper: fn(SchemaAccessBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SchemaAccessQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(SchemaAccessBorrowed) -> R,
+    ) -> SchemaAccessQuery<'c, 'a, 's, C, R, N> {
+        SchemaAccessQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -429,6 +538,64 @@ impl<'c, 'a, 's, C: GenericClient>
 {
     fn params(&'s self, client: &'c C, params: &'a KeyParam) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
         self.bind(client, &params.key)
+    }
+}
+pub struct SchemaAccessStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn schema_access() -> SchemaAccessStmt {
+    SchemaAccessStmt(
+        "SELECT current_user::text AS role, current_database()::text AS database, n.oid IS NOT NULL AS schema_exists, COALESCE(has_schema_privilege(n.oid, 'USAGE'), false) AS can_use_schema, has_database_privilege(current_database(), 'CREATE') AS can_create_schema, COALESCE(has_schema_privilege(n.oid, 'CREATE'), false) AS can_create_in_schema FROM (SELECT $1::text AS name) AS s LEFT JOIN pg_namespace n ON n.nspname = s.name",
+        None,
+    )
+}
+impl SchemaAccessStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        schema: &'a T1,
+    ) -> SchemaAccessQuery<'c, 'a, 's, C, SchemaAccess, 1> {
+        SchemaAccessQuery {
+            client,
+            params: [schema],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SchemaAccessBorrowed, tokio_postgres::Error> {
+                    Ok(SchemaAccessBorrowed {
+                        role: row.try_get(0)?,
+                        database: row.try_get(1)?,
+                        schema_exists: row.try_get(2)?,
+                        can_use_schema: row.try_get(3)?,
+                        can_create_schema: row.try_get(4)?,
+                        can_create_in_schema: row.try_get(5)?,
+                    })
+                },
+            mapper: |it| SchemaAccess::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        SchemaParam<T1>,
+        SchemaAccessQuery<'c, 'a, 's, C, SchemaAccess, 1>,
+        C,
+    > for SchemaAccessStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a SchemaParam<T1>,
+    ) -> SchemaAccessQuery<'c, 'a, 's, C, SchemaAccess, 1> {
+        self.bind(client, &params.schema)
     }
 }
 pub struct SchemaStateStmt(&'static str, Option<tokio_postgres::Statement>);
