@@ -329,7 +329,8 @@ mod tests {
             ("57P03", ErrorKind::Unavailable),
             ("53300", ErrorKind::Unavailable),
             ("08006", ErrorKind::Unavailable),
-            ("42501", ErrorKind::Backend),
+            ("42501", ErrorKind::PermissionDenied),
+            ("42P01", ErrorKind::Backend),
         ] {
             assert_eq!(kind_of(&SqlState::from_code(code)), kind, "{code}");
         }

@@ -129,6 +129,43 @@ async fn export_of_an_empty_database_writes_empty_arrays_and_replaces_old_files(
     }
 }
 
+#[cfg(unix)]
+#[tokio::test]
+async fn exported_files_are_readable_and_writable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (db, store) = common::store().await;
+    seed(&db).await;
+    let dir = TempDir::new();
+    // An old export readable by everyone, and a partial file a killed export left behind.
+    for name in ["actors.json", ".trusts.json.partial"] {
+        dir.write(name, "old");
+        std::fs::set_permissions(
+            dir.path().join(name),
+            std::fs::Permissions::from_mode(0o666),
+        )
+        .unwrap();
+    }
+    store.export(dir.path(), &()).await.unwrap();
+    let mut modes: Vec<(String, u32)> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+            (entry.file_name().into_string().unwrap(), mode)
+        })
+        .collect();
+    modes.sort();
+    let expected: Vec<(String, u32)> = {
+        let mut files: Vec<(String, u32)> = FILE_TABLES
+            .iter()
+            .map(|table| (format!("{table}.json"), 0o600))
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(modes, expected);
+}
+
 #[tokio::test]
 async fn export_creates_the_directory() {
     let (db, store) = common::store().await;

@@ -280,6 +280,9 @@ async fn purge_expired(
     let store = configured_store().await?;
     let buckets: Vec<&str> = buckets.iter().map(String::as_str).collect();
     let filter = (!buckets.is_empty()).then_some(buckets.as_slice());
+    // Registered before the first purge, so a signal that arrives while one runs ends the
+    // loop after it instead of killing the process in the middle.
+    let mut stop = std::pin::pin!(stop_requested()?);
     loop {
         let purged = store.attributes().delete_expired(None, filter).await?;
         if json {
@@ -290,9 +293,26 @@ async fn purge_expired(
         let Some(interval) = every else { return Ok(()) };
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
-            _ = tokio::signal::ctrl_c() => return Ok(()),
+            _ = &mut stop => return Ok(()),
         }
     }
+}
+
+/// Resolves on the first SIGINT (Ctrl-C) or SIGTERM (what `kill`, systemd and container
+/// runtimes send to stop a service).
+fn stop_requested() -> AnyResult<impl std::future::Future<Output = ()>> {
+    #[cfg(unix)]
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    let interrupt = tokio::signal::ctrl_c();
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = interrupt => {}
+            _ = term.recv() => {}
+        }
+        #[cfg(not(unix))]
+        let _ = interrupt.await;
+    })
 }
 
 /// The progress bar of export, import and validate: on stderr when it is a terminal, hidden

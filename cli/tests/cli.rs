@@ -168,6 +168,41 @@ async fn purge_expired_removes_expired_rows_of_the_named_buckets_only() {
     assert_eq!(left, ["b1:new", "b3:keep"]);
 }
 
+#[cfg(unix)]
+#[tokio::test]
+async fn purge_expired_every_stops_cleanly_on_sigterm_and_sigint() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let db = TestDb::new().await;
+    for signal in ["TERM", "INT"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_actingweb-pg"))
+            .args(["purge-expired", "--every", "1h"])
+            .env("DATABASE_URL", &db.url)
+            .env_remove("PG_DB_PREFIX")
+            .env_remove("PG_DB_SCHEMA")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout.read_line(&mut first).unwrap();
+        assert_eq!(first, "purged 0 expired attributes\n");
+        // The first purge has run and the command sleeps for an hour: the signal must end it.
+        let killed = Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "SIG{signal}: {out:?}");
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), "", "SIG{signal}");
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        assert_eq!(rest, "", "SIG{signal}");
+    }
+}
+
 #[test]
 fn purge_expired_refuses_a_zero_or_malformed_interval() {
     for bad in ["0s", "5x", "m"] {

@@ -252,11 +252,30 @@ impl Drop for PartialFile {
     }
 }
 
+/// Creates (or truncates) a file readable and writable by its owner only: actors, trusts and
+/// peer trustees hold passphrases and secrets. The mode is set at creation, so the file is
+/// never readable by others, and again for a file left over by a killed export.
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        file.set_permissions(fs::Permissions::from_mode(0o600))?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    options.open(path)
+}
+
 impl JsonArrayFile {
     /// Starts writing `file` in `dir`.
     pub(super) fn create(dir: &Path, file: &str) -> Result<JsonArrayFile> {
         let partial = dir.join(format!(".{file}.partial"));
-        let out = File::create(&partial).map_err(|e| io_error(ErrorKind::Backend, &partial, e))?;
+        let out =
+            create_private(&partial).map_err(|e| io_error(ErrorKind::Backend, &partial, e))?;
         Ok(JsonArrayFile {
             out: BufWriter::with_capacity(1 << 16, out),
             partial: PartialFile {

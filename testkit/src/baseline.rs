@@ -27,7 +27,8 @@ pub const LOOKUP_CLAIM: &str = "INSERT INTO property_lookup (property_name, valu
 pub const TRUST_GET: &str = "SELECT * FROM trusts WHERE id = $1 AND peerid = $2";
 
 /// An actor row as the baseline reads it: the same fields the library's `Actor` holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` does not show the passphrase.
+#[derive(Clone, PartialEq, Eq)]
 pub struct HandActor {
     /// The actor id.
     pub id: String,
@@ -37,6 +38,17 @@ pub struct HandActor {
     pub passphrase: String,
     /// When the actor was created (stored as naive UTC).
     pub created_at: Option<DateTime<Utc>>,
+}
+
+impl std::fmt::Debug for HandActor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandActor")
+            .field("id", &self.id)
+            .field("creator", &self.creator)
+            .field("passphrase", &"<redacted>")
+            .field("created_at", &self.created_at)
+            .finish()
+    }
 }
 
 /// One connection with the baseline's statements prepared.

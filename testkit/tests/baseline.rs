@@ -35,6 +35,11 @@ async fn the_baseline_reads_and_writes_what_the_library_stores() {
             created_at: Some("2024-01-02T03:04:05Z".parse().unwrap()),
         })
     );
+    assert_eq!(
+        format!("{:?}", hand.actor_get("a1").await.unwrap().unwrap()),
+        "HandActor { id: \"a1\", creator: \"me@example.com\", passphrase: \"<redacted>\", \
+         created_at: Some(2024-01-02T03:04:05Z) }"
+    );
 
     assert_eq!(hand.property_get("a1", "displayName").await.unwrap(), None);
     hand.property_set("a1", "displayName", "one").await.unwrap();
