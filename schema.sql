@@ -2,7 +2,9 @@
 --
 -- Identical in tables, columns, types, nullability, defaults, constraint and index names to the
 -- Python actingweb PostgreSQL backend at Alembic head e5f6a7b8c9d0, so both implementations can
--- share one database. Names are unqualified: the schema is chosen by search_path.
+-- share one database, plus one index of this crate (idx_properties_name_value_prefix, see
+-- migrations/e5f6a7b8c9d0-properties-name-value-index.sql; the reference's Alembic ignores
+-- extra indexes). Names are unqualified: the schema is chosen by search_path.
 
 CREATE TABLE actors (
     id character varying(255) NOT NULL,
@@ -19,6 +21,8 @@ CREATE TABLE properties (
     value text NOT NULL,
     CONSTRAINT properties_pkey PRIMARY KEY (id, name)
 );
+CREATE INDEX idx_properties_name_value_prefix ON properties
+    USING btree ("left"(name, 200), "left"(value, 200)) WHERE (name !~~ 'list:%'::text);
 
 CREATE TABLE property_lookup (
     property_name character varying(255) NOT NULL,

@@ -18,6 +18,23 @@ Subcommands:
                         the name "py-<index>" and prints the texts DbProperty.get reads back
   alembic-upgrade       runs `upgrade head` with the reference's bundled alembic.ini and
                         prints the current revision before and after
+  create-actors         stdin: [[id, creator], ...]; DbActor.create each (passphrase "pw") and
+                        prints the creator DbActor.get reads back for each
+  actors-by-creator     stdin: [creator, ...]; prints the ids DbActor.get_by_creator finds for
+                        each, sorted ([] for none)
+  set-properties        stdin: [[actor_id, name, value], ...]; DbProperty.set each, in order
+  delete-properties     stdin: [[actor_id, name], ...]; DbProperty.get then delete each
+  lookups               stdin: [[name, value], ...]; prints, for each, what
+                        DbProperty.get_actor_id_from_property and DbPropertyLookup.get return
+  modify-subscription ACTOR
+                        stdin: {peerid, subid, changes}; DbSubscription.get, then modify with
+                        the keyword arguments `changes`; prints what DbSubscription.get reads
+                        afterwards under the (possibly new) peer id and subscription id
+  str-lower             prints what Python's str.lower() does to every code point (except
+                        surrogates): {"python", "unicode", "lower": {hex: lowered} for the code
+                        points it changes, "classes": {"cased": [[first, last], ...],
+                        "ignorable": [...]}}, the classes as the Final_Sigma rule sees them
+                        (cased: "c" + "Σ" ends in "ς"; ignorable: only "A" + c + "Σ" does)
 """
 
 import io
@@ -244,6 +261,94 @@ def alembic_upgrade():
     return {"before": before, "after": current()}
 
 
+def create_actors(pairs):
+    creators = []
+    for actor_id, creator in pairs:
+        check(DbActor().create(actor_id, creator, "pw"), f"DbActor.create({actor_id!r})")
+        creators.append(DbActor().get(actor_id)["creator"])
+    return creators
+
+
+def actors_by_creator(creators):
+    found = []
+    for creator in creators:
+        result = DbActor().get_by_creator(creator)
+        if result is None:
+            rows = []
+        elif isinstance(result, dict):
+            rows = [result]
+        else:
+            rows = result
+        found.append(sorted(row["id"] for row in rows))
+    return found
+
+
+def set_properties(writes):
+    for actor_id, name, value in writes:
+        check(DbProperty().set(actor_id, name, value), f"DbProperty.set({actor_id!r}, {name!r})")
+    return None
+
+
+def delete_properties(deletes):
+    for actor_id, name in deletes:
+        db = DbProperty()
+        if db.get(actor_id, name) is not None:
+            check(db.delete(), f"DbProperty.delete({actor_id!r}, {name!r})")
+    return None
+
+
+def lookups(pairs):
+    return [
+        {
+            "get_actor_id_from_property": DbProperty().get_actor_id_from_property(name, value),
+            "property_lookup": DbPropertyLookup().get(name, value),
+        }
+        for name, value in pairs
+    ]
+
+
+def modify_subscription(actor_id, spec):
+    db = DbSubscription()
+    if not db.get(actor_id, spec["peerid"], spec["subid"]):
+        sys.exit("reference.py: DbSubscription.get found no subscription")
+    changes = spec["changes"]
+    check(db.modify(**changes), "DbSubscription.modify")
+    peerid = changes.get("peerid") or spec["peerid"]
+    subid = changes.get("subid") or spec["subid"]
+    return DbSubscription().get(actor_id, peerid, subid)
+
+
+def str_lower():
+    import unicodedata
+
+    lower = {}
+    cased = []
+    ignorable = []
+
+    def add(ranges, cp):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        if c.lower() != c:
+            lower[f"{cp:X}"] = c.lower()
+        if (c + "\u03a3").lower().endswith("\u03c2"):
+            add(cased, cp)
+        elif ("A" + c + "\u03a3").lower().endswith("\u03c2"):
+            add(ignorable, cp)
+    return {
+        "python": sys.version.split()[0],
+        "unicode": unicodedata.unidata_version,
+        "lower": lower,
+        "classes": {"cased": cased, "ignorable": ignorable},
+    }
+
+
 def main(argv):
     if len(argv) < 1:
         sys.exit(__doc__)
@@ -256,6 +361,20 @@ def main(argv):
         result = property_texts(args[0], json.load(sys.stdin))
     elif command == "alembic-upgrade" and not args:
         result = alembic_upgrade()
+    elif command == "create-actors" and not args:
+        result = create_actors(json.load(sys.stdin))
+    elif command == "actors-by-creator" and not args:
+        result = actors_by_creator(json.load(sys.stdin))
+    elif command == "set-properties" and not args:
+        result = set_properties(json.load(sys.stdin))
+    elif command == "delete-properties" and not args:
+        result = delete_properties(json.load(sys.stdin))
+    elif command == "lookups" and not args:
+        result = lookups(json.load(sys.stdin))
+    elif command == "modify-subscription" and len(args) == 1:
+        result = modify_subscription(args[0], json.load(sys.stdin))
+    elif command == "str-lower" and not args:
+        result = str_lower()
     else:
         sys.exit(__doc__)
     json.dump(result, sys.stdout, default=render)

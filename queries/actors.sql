@@ -43,10 +43,33 @@ SELECT true AS present FROM actors WHERE id = :actor_id FOR KEY SHARE;
 SELECT true AS present FROM actors WHERE id = :actor_id FOR UPDATE;
 
 --! delete_actor_everywhere ActorIdParam : DeletedRows()
--- Every row of the actor in all nine tables, in one statement; the counts per table.
+-- Every row of the actor in all nine tables, in one statement; the counts per table. Each of
+-- its lookup rows is handed to a remaining holder of the value, as release_stale_lookups in
+-- queries/property_lookup.sql does (see there; lock_actor_lookups runs first).
 WITH
     deleted_properties AS (DELETE FROM properties WHERE id = :actor_id RETURNING 1),
-    deleted_lookups AS (DELETE FROM property_lookup WHERE actor_id = :actor_id RETURNING 1),
+    deleted_lookups AS (
+        DELETE FROM property_lookup WHERE actor_id = :actor_id RETURNING property_name, value
+    ),
+    handed_lookups AS (
+        INSERT INTO property_lookup (property_name, value, actor_id)
+        SELECT r.property_name, r.value, h.id
+        FROM deleted_lookups r
+        CROSS JOIN LATERAL (
+            SELECT p.id FROM properties p JOIN actors a ON a.id = p.id
+            WHERE left(p.name, 200) = left(r.property_name, 200)
+              AND left(p.value, 200) = left(r.value, 200)
+              AND p.name NOT LIKE 'list:%'
+              AND p.name = r.property_name AND p.value = r.value AND p.id <> :actor_id
+            ORDER BY p.id COLLATE "C"
+            LIMIT 1
+            FOR SHARE OF p FOR KEY SHARE OF a
+        ) h
+        WHERE (SELECT i.indisvalid FROM pg_index i
+               WHERE i.indexrelid = to_regclass('idx_properties_name_value_prefix'))
+        ON CONFLICT (property_name, value) DO NOTHING
+        RETURNING 1
+    ),
     deleted_trusts AS (DELETE FROM trusts WHERE id = :actor_id RETURNING 1),
     deleted_peertrustees AS (DELETE FROM peertrustees WHERE id = :actor_id RETURNING 1),
     deleted_subscriptions AS (DELETE FROM subscriptions WHERE id = :actor_id RETURNING 1),

@@ -28,8 +28,9 @@ SELECT peerid, subid FROM subscriptions WHERE id = :actor_id AND peer_sub_id = :
 
 --! update_subscription (granularity?, target?, subtarget?, resource?, seqnr?, callback?) : (holder_peerid?, holder_subid?)
 -- Moves the row to new_peerid/new_subid (rewriting peer_sub_id with them) and applies the
--- non-NULL fields, unless another row holds the new key: then nothing changes and the
--- holder's pair is returned. `found` says whether the row to modify exists.
+-- fields that are neither NULL nor empty (the reference skips empty text values), unless
+-- another row holds the new key: then nothing changes and the holder's pair is returned.
+-- `found` says whether the row to modify exists.
 WITH holder AS (
     SELECT peerid, subid FROM subscriptions
     WHERE id = :actor_id AND peer_sub_id = :new_peer_sub_id AND peer_sub_id <> :peer_sub_id
@@ -38,10 +39,10 @@ WITH holder AS (
     SET peer_sub_id = :new_peer_sub_id,
         peerid = :new_peerid,
         subid = :new_subid,
-        granularity = COALESCE(:granularity, granularity),
-        target = COALESCE(:target, target),
-        subtarget = COALESCE(:subtarget, subtarget),
-        resource = COALESCE(:resource, resource),
+        granularity = COALESCE(NULLIF(:granularity, ''), granularity),
+        target = COALESCE(NULLIF(:target, ''), target),
+        subtarget = COALESCE(NULLIF(:subtarget, ''), subtarget),
+        resource = COALESCE(NULLIF(:resource, ''), resource),
         seqnr = COALESCE(:seqnr, seqnr),
         callback = COALESCE(:callback, callback)
     WHERE id = :actor_id AND peer_sub_id = :peer_sub_id AND peerid = :peerid AND subid = :subid

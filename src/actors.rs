@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::client::Params;
 use crate::codegen::queries::actors as q;
+use crate::codegen::queries::property_lookup as lq;
 use crate::error::{Error, Result};
 use crate::executor::Db;
 use crate::rules;
@@ -17,7 +18,7 @@ use crate::secret::Secret;
 pub struct Actor {
     /// The actor id (at most 255 characters).
     pub id: String,
-    /// Who created the actor; lower-cased when it contains `@`.
+    /// Who created the actor; lower-cased as Python 3.11 does when it contains `@`.
     pub creator: String,
     /// The actor's passphrase (a secret).
     pub passphrase: String,
@@ -112,10 +113,12 @@ impl From<q::DeletedRows> for DeletedRows {
     }
 }
 
-/// The reference's creator normalisation: an e-mail-like creator is lower-cased.
+/// The reference's creator normalisation: an e-mail-like creator is lower-cased with
+/// Python 3.11's `str.lower()` ([`python_lower`](crate::python_lower)), not Rust's newer
+/// Unicode tables, so both implementations store and look up the same text.
 fn normalize_creator(creator: &str) -> String {
     if creator.contains('@') {
-        creator.to_lowercase()
+        crate::python_lower(creator)
     } else {
         creator.to_string()
     }
@@ -206,8 +209,10 @@ impl<'a> Actors<'a> {
         Ok(row.is_some())
     }
 
-    /// Deletes the actor row (its `property_lookup` rows go with it). Returns `false` when
-    /// there was no such actor.
+    /// Deletes the actor row (its `property_lookup` rows go with it, by the foreign key's
+    /// cascade, and are not handed to other holders of their values; see
+    /// [`Store::delete_actor`](crate::Store::delete_actor)). Returns `false` when there was no
+    /// such actor.
     pub async fn delete(&self, id: &str) -> Result<bool> {
         rules::identifier("actor id", id)?;
         let c = &self.db.executor().await?;
@@ -226,12 +231,18 @@ impl<'a> Actors<'a> {
         let group = executor.atomic().await?;
         let tx = &group;
         let lock = q::lock_actor_for_delete().prepare(tx).await?;
+        let lock_lookups = lq::lock_actor_lookups().prepare(tx).await?;
         let delete = q::delete_actor_everywhere().prepare(tx).await?;
-        // The lock comes first so that the delete's snapshot sees every row written by
-        // a transaction that held the actor before it.
+        // The locks come first so that the delete's snapshot sees every row written by a
+        // transaction that held the actor, or claimed one of its lookup rows, before it (the
+        // delete hands each lookup row to a remaining holder of the value).
         let key = q::ActorIdParam { actor_id: id };
-        let (_, deleted) =
-            futures::try_join!(lock.params(tx, &key).opt(), delete.params(tx, &key).one())?;
+        let lookup_key = lq::ActorIdParam { actor_id: id };
+        let (_, _, deleted) = futures::try_join!(
+            lock.params(tx, &key).opt(),
+            lock_lookups.params(tx, &lookup_key).all(),
+            delete.params(tx, &key).one()
+        )?;
         group.commit().await?;
         Ok(deleted.into())
     }

@@ -31,10 +31,14 @@ use crate::store::Store;
 /// The Alembic revision this crate's schema corresponds to.
 pub const HEAD_REVISION: &str = "e5f6a7b8c9d0";
 
-/// Migrations in order: (revision reached, DDL).
+/// Migrations in order: (revision reached, DDL). The step to e5f6a7b8c9d0 also creates this
+/// crate's extra index, which does not change the revision.
 const MIGRATIONS: &[(&str, &str)] = &[(
     "e5f6a7b8c9d0",
-    include_str!("../migrations/e5f6a7b8c9d0.sql"),
+    concat!(
+        include_str!("../migrations/e5f6a7b8c9d0.sql"),
+        include_str!("../migrations/e5f6a7b8c9d0-properties-name-value-index.sql"),
+    ),
 )];
 
 /// The reference's Alembic revisions before its head, oldest first.

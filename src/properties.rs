@@ -2,10 +2,12 @@
 //!
 //! Values are opaque text. For an *indexed* name (see [`Config`](crate::Config); never a
 //! `list:` name) every write keeps the `property_lookup` table in step **in the same
-//! transaction**: the actor's stale lookup rows for the name are removed and the new value is
-//! claimed, first writer wins. A write that cannot be completed writes nothing and returns the
-//! error. The conditional and batch primitives maintain the lookup table too (the reference
-//! leaves it stale).
+//! transaction**: the actor's stale lookup rows for the name are released and the new value is
+//! claimed, first writer wins (also when the value is rewritten unchanged and no row holds it,
+//! where the reference claims nothing). A released row goes to the remaining holder of its
+//! value with the lowest actor id (see [`Properties::actor_id_by_value`]). A write that cannot
+//! be completed writes nothing and returns the error. The conditional and batch primitives
+//! maintain the lookup table too (the reference leaves it stale).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -134,6 +136,18 @@ impl<'a> Properties<'a> {
     /// only while its actor still holds exactly that value; a name that is not indexed is an
     /// [`ErrorKind::InvalidInput`]. With the lookup table
     /// turned off it scans the properties table for the name and value.
+    ///
+    /// The actor is the first writer of the value among its holders. When that owner gives
+    /// the value up (sets another value or `""`, deletes the property through any of the
+    /// delete primitives, or is deleted with [`Store::delete_actor`](crate::Store::delete_actor)),
+    /// the lookup row goes, in the same transaction, to the remaining holder with the lowest
+    /// actor id compared bytewise (the one [`rebuild_lookup`](Properties::rebuild_lookup)
+    /// would pick): an existing actor, other than the owner, whose property `name` holds
+    /// exactly `value`. Without one the row is removed. The holders are found through the
+    /// index `idx_properties_name_value_prefix` of `schema.sql`; on a database without it
+    /// nothing is handed over (and `properties` is never scanned).
+    /// [`Actors::delete`](crate::Actors::delete), which removes the actor row only, hands
+    /// nothing over.
     pub async fn actor_id_by_value(&self, name: &str, value: &str) -> Result<Option<String>> {
         rules::name("property name", name)?;
         rules::text("value", value)?;
@@ -323,11 +337,7 @@ impl<'a> Properties<'a> {
             },
             async |tx| {
                 let names: &[&str] = &[name];
-                lq::delete_actor_lookups_named()
-                    .params(tx, &lq::DeleteActorLookupsNamedParams { actor_id, names })
-                    .all()
-                    .await?;
-                Ok(())
+                release_lookups_after(tx, std::future::ready(Ok(())), actor_id, names).await
             },
         )
         .await
@@ -421,8 +431,9 @@ impl<'a> Properties<'a> {
         Ok(changed)
     }
 
-    /// Deletes the named properties (all when `names` is `None`) and the actor's lookup rows
-    /// for `indexed`, in one transaction when there are lookup rows to remove.
+    /// Deletes the named properties (all when `names` is `None`) and releases the actor's
+    /// lookup rows for `indexed` (each goes to a remaining holder of its value), in one
+    /// transaction when there are lookup rows to release.
     async fn delete_with_lookups(
         &self,
         actor_id: &str,
@@ -436,21 +447,25 @@ impl<'a> Properties<'a> {
         let mut executor = self.db.executor().await?;
         let group = executor.atomic().await?;
         let tx = &group;
-        // The lookup delete is prepared and sent first, the properties delete (which may still
-        // need a prepare round trip) after it: the statements run in the order they are
-        // polled, so the first failure is the one reported, not the "transaction is aborted"
-        // of a statement behind it.
-        let unlookup = lq::delete_actor_lookups_named().prepare(tx).await?;
-        let unlookup_params = lq::DeleteActorLookupsNamedParams {
-            actor_id,
-            names: indexed,
+        // The properties go first: a hand-over by another actor that chose this actor as the
+        // heir holds its property row share-locked, and this delete waits for it to commit,
+        // so that the release below (a later snapshot) sees the row it was handed.
+        let deleted = match names {
+            Some(names) => {
+                let delete = q::delete_properties_named().prepare(tx).await?;
+                let params = q::DeletePropertiesNamedParams { actor_id, names };
+                let write = delete.params(tx, &params).all();
+                release_lookups_after(tx, write, actor_id, indexed).await?
+            }
+            None => {
+                let delete = q::delete_all_properties().prepare(tx).await?;
+                let params = q::ActorIdParam { actor_id };
+                let write = delete.params(tx, &params).all();
+                release_lookups_after(tx, write, actor_id, indexed).await?
+            }
         };
-        let (_, deleted) = futures::try_join!(
-            async { Ok(unlookup.params(tx, &unlookup_params).all().await?) },
-            delete_properties(tx, actor_id, names),
-        )?;
         group.commit().await?;
-        Ok(deleted)
+        Ok(deleted.len() as u64)
     }
 }
 
@@ -491,9 +506,10 @@ async fn delete_properties<C: GenericClient>(
 
 /// Runs `write` and then makes the lookup table say `actor_id` holds `value` for `name`:
 /// checks that the actor exists (and keeps it from being deleted until the transaction ends),
-/// removes the actor's stale rows for the name and claims the value (first writer wins; an
-/// empty value claims nothing). The statements are sent together, in that order, in one round
-/// trip.
+/// releases the actor's stale rows for the name (each goes to a remaining holder of its value,
+/// see [`Properties::actor_id_by_value`]) and claims the value (first writer wins; an empty
+/// value claims nothing). Every statement is prepared first; they are then sent together, in
+/// that order, in one round trip, so the first failure is the one reported.
 async fn sync_lookup_after<C: GenericClient, T>(
     c: &C,
     write: impl Future<Output = Result<T, tokio_postgres::Error>>,
@@ -502,7 +518,8 @@ async fn sync_lookup_after<C: GenericClient, T>(
     value: &str,
 ) -> Result<T> {
     let actor = aq::lock_actor().prepare(c).await?;
-    let stale = lq::delete_stale_lookups().prepare(c).await?;
+    let lock = lq::lock_stale_lookups().prepare(c).await?;
+    let release = lq::release_stale_lookups().prepare(c).await?;
     let claim = lq::claim_lookup().prepare(c).await?;
     let claim = async {
         if value.is_empty() {
@@ -521,15 +538,21 @@ async fn sync_lookup_after<C: GenericClient, T>(
             .await
     };
     let key = aq::ActorIdParam { actor_id };
-    let stale_params = lq::DeleteStaleLookupsParams {
+    let lock_params = lq::LockStaleLookupsParams {
         name,
         actor_id,
         value,
     };
-    let (written, present, _, owner) = futures::try_join!(
+    let release_params = lq::ReleaseStaleLookupsParams {
+        name,
+        actor_id,
+        value,
+    };
+    let (written, present, _, released, owner) = futures::try_join!(
         write,
         actor.params(c, &key).opt(),
-        stale.params(c, &stale_params).all(),
+        lock.params(c, &lock_params).all(),
+        release.params(c, &release_params).all(),
         claim,
     )?;
     if present.is_none() {
@@ -538,10 +561,48 @@ async fn sync_lookup_after<C: GenericClient, T>(
             format!("referenced actor does not exist: {actor_id:?} (indexed property {name:?})"),
         ));
     }
+    for row in released {
+        trace_release(actor_id, name, row.heir.as_deref());
+    }
     if !value.is_empty() {
         warn_if_claimed(actor_id, name, owner);
     }
     Ok(written)
+}
+
+/// Runs `write` (which gives up the actor's values of the indexed `names`) and then releases
+/// the actor's lookup rows for them: each goes to a remaining holder of its value, see
+/// [`Properties::actor_id_by_value`]. The statements are prepared before and sent together,
+/// in that order.
+async fn release_lookups_after<C: GenericClient, T>(
+    c: &C,
+    write: impl Future<Output = Result<T, tokio_postgres::Error>>,
+    actor_id: &str,
+    names: &[&str],
+) -> Result<T> {
+    let lock = lq::lock_actor_lookups_named().prepare(c).await?;
+    let release = lq::release_actor_lookups_named().prepare(c).await?;
+    let lock_params = lq::LockActorLookupsNamedParams { actor_id, names };
+    let release_params = lq::ReleaseActorLookupsNamedParams { actor_id, names };
+    let (written, _, released) = futures::try_join!(
+        write,
+        lock.params(c, &lock_params).all(),
+        release.params(c, &release_params).all(),
+    )?;
+    for row in released {
+        trace_release(actor_id, &row.property_name, row.heir.as_deref());
+    }
+    Ok(written)
+}
+
+/// Reports (at DEBUG) where a lookup row the actor gave up went.
+fn trace_release(actor_id: &str, name: &str, heir: Option<&str>) {
+    tracing::debug!(
+        actor_id,
+        property = name,
+        heir = heir.unwrap_or("<none: row removed>"),
+        "indexed value given up; lookup row handed to the remaining holder with the lowest id"
+    );
 }
 
 /// The reference's `LOOKUP_CONFLICT` warning: the value stays with its first owner.

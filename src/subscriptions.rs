@@ -18,6 +18,9 @@
 //! * Creating an existing subscription is an [`ErrorKind::Conflict`] (the reference returns
 //!   `False`) and leaves it unchanged; the insert is atomic, with no separate existence check.
 //! * Text fields that are NULL read as `None` (the reference maps them to `""`).
+//! * As in the reference, [`Subscriptions::modify`] treats an empty string like `None`: it
+//!   leaves that field (peer id, subscription id, granularity, target, subtarget, resource)
+//!   as it is, so `modify` never stores `""`.
 //! * [`Subscriptions::list`] orders by `peer_sub_id` bytewise, whatever the database collation.
 
 use serde::{Deserialize, Serialize};
@@ -92,20 +95,21 @@ pub struct NewSubscription {
     pub callback: bool,
 }
 
-/// Changes for [`Subscriptions::modify`]: `None` leaves a field as it is.
+/// Changes for [`Subscriptions::modify`]: `None` leaves a field as it is, and so does an
+/// empty string in a text field, as in the reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionUpdate {
-    /// A new peer id (the key column follows).
+    /// A new peer id (the key column follows); `""` keeps the current one.
     pub peerid: Option<String>,
-    /// A new subscription id (the key column follows).
+    /// A new subscription id (the key column follows); `""` keeps the current one.
     pub subid: Option<String>,
-    /// A new granularity.
+    /// A new granularity; `""` keeps the current one.
     pub granularity: Option<String>,
-    /// A new target.
+    /// A new target; `""` keeps the current one.
     pub target: Option<String>,
-    /// A new subtarget.
+    /// A new subtarget; `""` keeps the current one.
     pub subtarget: Option<String>,
-    /// A new resource.
+    /// A new resource; `""` keeps the current one.
     pub resource: Option<String>,
     /// A new sequence number.
     pub seqnr: Option<i32>,
@@ -199,6 +203,11 @@ impl<'a> Subscriptions<'a> {
     /// Applies `update` to the subscription `peerid`/`subid`; a new peer id or subscription id
     /// also rewrites the key column. Returns `false` when there is no such subscription.
     ///
+    /// A field that is `None` or an empty string is left as it is (the reference skips empty
+    /// values the same way, for trusts and peer trustees too), so an update whose text fields
+    /// are all empty changes only `seqnr` and `callback`, if given. There is no way to store
+    /// `""` through `modify`; a field can be cleared only by creating the subscription anew.
+    ///
     /// Moving onto the key of another subscription is an [`ErrorKind::Conflict`] (onto a key
     /// another pair holds ambiguously, an [`ErrorKind::InvalidInput`]); either way nothing
     /// changes.
@@ -211,8 +220,8 @@ impl<'a> Subscriptions<'a> {
     ) -> Result<bool> {
         rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(peerid, subid)?;
-        let new_peerid = update.peerid.as_deref().unwrap_or(peerid);
-        let new_subid = update.subid.as_deref().unwrap_or(subid);
+        let new_peerid = non_empty(&update.peerid).unwrap_or(peerid);
+        let new_subid = non_empty(&update.subid).unwrap_or(subid);
         let new_key = peer_sub_id(new_peerid, new_subid)?;
         check_columns([
             ("granularity", update.granularity.as_deref()),
@@ -302,6 +311,12 @@ fn peer_sub_id(peerid: &str, subid: &str) -> Result<String> {
     rules::identifier("peer id", peerid)?;
     rules::identifier("subscription id", subid)?;
     rules::composite_key(KEY, peerid, subid)
+}
+
+/// The new value of a text field of an update: `None` for `None` and for `""` (the
+/// reference's "leave as is").
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|v| !v.is_empty())
 }
 
 /// Checks values for the subscriptions columns of those names: every text column is

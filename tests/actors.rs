@@ -105,6 +105,71 @@ async fn get_by_creator_lowercases_email_and_lists_every_match_by_id() {
     );
 }
 
+/// Creators holding characters whose lower case is newer than Unicode 14 (Python 3.11):
+/// (creator, what Python 3.11's `str.lower()` makes of it, what Rust's `to_lowercase` does).
+const NEWER_THAN_UNICODE_14: [(&str, &str, &str); 6] = [
+    (
+        "U\u{A7CB}@Example.COM",
+        "u\u{A7CB}@example.com",
+        "u\u{264}@example.com",
+    ),
+    (
+        "\u{1C89}X@EXAMPLE.org",
+        "\u{1C89}x@example.org",
+        "\u{1C8A}x@example.org",
+    ),
+    (
+        "G\u{10D50}\u{10D65}@x.COM",
+        "g\u{10D50}\u{10D65}@x.com",
+        "g\u{10D70}\u{10D85}@x.com",
+    ),
+    (
+        "\u{16EA0}\u{16EB8}@X.io",
+        "\u{16EA0}\u{16EB8}@x.io",
+        "\u{16EBB}\u{16ED3}@x.io",
+    ),
+    (
+        "\u{A7DC}\u{A7CC}@x",
+        "\u{A7DC}\u{A7CC}@x",
+        "\u{19B}\u{A7CD}@x",
+    ),
+    // U+0295 is cased in Unicode 14, not in 17: the sigma after it is final for Python.
+    ("\u{295}\u{3A3}@X", "\u{295}\u{3C2}@x", "\u{295}\u{3C3}@x"),
+];
+
+#[tokio::test]
+async fn creators_are_lower_cased_as_python_3_11_does_not_with_newer_unicode() {
+    let (_db, store) = store().await;
+    let actors = store.actors();
+    for (i, (creator, python, rust)) in NEWER_THAN_UNICODE_14.into_iter().enumerate() {
+        assert_eq!(creator.to_lowercase(), rust, "the case this test is about");
+        assert_ne!(python, rust);
+        let id = format!("a{i}");
+        assert_eq!(
+            actors.create(&id, creator, "p").await.unwrap().creator,
+            python
+        );
+        assert_eq!(actors.get(&id).await.unwrap().unwrap().creator, python);
+        for lookup in [creator, python] {
+            let found = actors.get_by_creator(lookup).await.unwrap();
+            let ids: Vec<&str> = found.iter().map(|a| a.id.as_str()).collect();
+            assert_eq!(ids, [id.as_str()], "{lookup:?}");
+        }
+        assert!(
+            actors.get_by_creator(rust).await.unwrap().is_empty(),
+            "{rust:?}"
+        );
+        assert!(actors.modify(&id, Some(creator), None).await.unwrap());
+        assert_eq!(actors.get(&id).await.unwrap().unwrap().creator, python);
+    }
+    // Without an `@` nothing is lower-cased.
+    let plain = "U\u{A7CB}-Team";
+    assert_eq!(
+        actors.create("plain", plain, "p").await.unwrap().creator,
+        plain
+    );
+}
+
 #[tokio::test]
 async fn modify_changes_only_the_given_fields() {
     let (_db, store) = store().await;

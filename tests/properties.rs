@@ -4,10 +4,13 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use actingweb_pg::{ErrorKind, Properties, Store};
-use common::{assert_err, store};
+use common::{TestDb, assert_err, store};
+use futures::future::BoxFuture;
 use serde_json::json;
+use tokio::sync::Barrier;
 use tokio_postgres::Client;
 
 const INVALID: ErrorKind = ErrorKind::InvalidInput;
@@ -1376,9 +1379,14 @@ async fn batch_delete_removes_the_actor_lookup_rows_of_indexed_names() {
             .unwrap(),
         2
     );
+    // a1 gave the shared email up: its lookup row went to a2, which still holds it.
     assert_eq!(
         lookup_rows(&c).await,
-        vec![row("oauthId", "oa-1", "a1"), row("oauthId", "oa-2", "a2")]
+        vec![
+            row("email", "a@example.com", "a2"),
+            row("oauthId", "oa-1", "a1"),
+            row("oauthId", "oa-2", "a2"),
+        ]
     );
     assert_eq!(
         property_rows(&c).await,
@@ -1388,7 +1396,7 @@ async fn batch_delete_removes_the_actor_lookup_rows_of_indexed_names() {
             row("a2", "oauthId", "oa-2"),
         ]
     );
-    // a2 deleting the shared value it does not own leaves no lookup row of a1's behind.
+    // a2, the last holder, deleting it leaves no lookup row for it.
     assert_eq!(p.batch_delete("a2", &["email"]).await.unwrap(), 1);
     assert_eq!(count(&c, "property_lookup").await, 2);
 }
@@ -1891,4 +1899,452 @@ async fn rebuild_lookup_adds_missing_rows_first_actor_wins_and_keeps_existing_on
         .unwrap();
     assert_eq!(off.properties().rebuild_lookup().await.unwrap(), 0);
     assert_eq!(lookup_rows(&c).await, Vec::<Row3>::new());
+}
+
+// ---------------------------------------------------------------------------------------------
+// A value its owner gives up goes to a remaining holder
+
+/// How an owner gives a value up, for
+/// [`every_path_that_gives_a_value_up_hands_its_lookup_row_to_the_holder`].
+#[derive(Debug, Clone, Copy)]
+enum GiveUp {
+    SetOther,
+    SetEmpty,
+    SetJsonNull,
+    Delete,
+    DeleteIfValueEquals,
+    SetIfValueEquals,
+    BatchDelete,
+    DeleteAll,
+    DeleteActor,
+    DeleteInTransaction,
+    SetOtherInTransaction,
+}
+
+impl GiveUp {
+    const ALL: [GiveUp; 11] = [
+        GiveUp::SetOther,
+        GiveUp::SetEmpty,
+        GiveUp::SetJsonNull,
+        GiveUp::Delete,
+        GiveUp::DeleteIfValueEquals,
+        GiveUp::SetIfValueEquals,
+        GiveUp::BatchDelete,
+        GiveUp::DeleteAll,
+        GiveUp::DeleteActor,
+        GiveUp::DeleteInTransaction,
+        GiveUp::SetOtherInTransaction,
+    ];
+
+    /// Makes `owner` give up its email `value`; true when it then holds `other@x.org`.
+    async fn run(self, store: &Store, owner: &str, value: &str) -> bool {
+        let p = store.properties();
+        let other = "other@x.org";
+        match self {
+            GiveUp::SetOther => p.set(owner, "email", other).await.unwrap(),
+            GiveUp::SetEmpty => p.set(owner, "email", "").await.unwrap(),
+            GiveUp::SetJsonNull => p.set_json(owner, "email", &json!(null)).await.unwrap(),
+            GiveUp::Delete => assert!(p.delete(owner, "email").await.unwrap()),
+            GiveUp::DeleteIfValueEquals => {
+                assert!(
+                    p.delete_if_value_equals(owner, "email", value)
+                        .await
+                        .unwrap()
+                )
+            }
+            GiveUp::SetIfValueEquals => {
+                assert!(
+                    p.set_if_value_equals(owner, "email", value, other)
+                        .await
+                        .unwrap()
+                )
+            }
+            GiveUp::BatchDelete => {
+                assert_eq!(p.batch_delete(owner, &["email", "nick"]).await.unwrap(), 2)
+            }
+            GiveUp::DeleteAll => assert_eq!(p.delete_all(owner).await.unwrap(), 2),
+            GiveUp::DeleteActor => {
+                let deleted = store.delete_actor(owner).await.unwrap();
+                assert_eq!((deleted.actors, deleted.property_lookup), (1, 1));
+            }
+            GiveUp::DeleteInTransaction => {
+                let owner = owner.to_string();
+                store
+                    .transaction(|tx| {
+                        Box::pin(async move { tx.properties().delete(&owner, "email").await })
+                    })
+                    .await
+                    .unwrap();
+            }
+            GiveUp::SetOtherInTransaction => {
+                let owner = owner.to_string();
+                store
+                    .transaction(|tx| {
+                        Box::pin(async move { tx.properties().set(&owner, "email", other).await })
+                    })
+                    .await
+                    .unwrap();
+            }
+        }
+        matches!(
+            self,
+            GiveUp::SetOther | GiveUp::SetIfValueEquals | GiveUp::SetOtherInTransaction
+        )
+    }
+}
+
+#[tokio::test]
+async fn every_path_that_gives_a_value_up_hands_its_lookup_row_to_the_holder() {
+    for give_up in GiveUp::ALL {
+        let (db, store) = store().await;
+        let c = db.client().await;
+        for id in ["owner", "zed", "holder"] {
+            create_actor(&store, id).await;
+        }
+        let p = store.properties();
+        let value = "shared@x.org";
+        p.set("owner", "email", value).await.unwrap();
+        p.set("owner", "nick", "o").await.unwrap();
+        p.set("zed", "email", value).await.unwrap();
+        p.set("holder", "email", value).await.unwrap();
+        assert_eq!(lookup_rows(&c).await, vec![row("email", value, "owner")]);
+        let moved = give_up.run(&store, "owner", value).await;
+        // The lowest id of the remaining holders, bytewise: "holder" < "zed".
+        let mut expected = vec![row("email", value, "holder")];
+        if moved {
+            expected.insert(0, row("email", "other@x.org", "owner"));
+        }
+        assert_eq!(lookup_rows(&c).await, expected, "{give_up:?}");
+        assert_eq!(
+            p.actor_id_by_value("email", value)
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("holder"),
+            "{give_up:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_value_goes_to_the_lowest_remaining_id_bytewise_until_no_holder_is_left() {
+    let (db, store) = store().await;
+    let c = db.client().await;
+    // Bytewise "B1" < "a3" < "b2" (upper case first), whatever the database collation.
+    for id in ["m", "b2", "a3", "B1"] {
+        create_actor(&store, id).await;
+    }
+    let p = store.properties();
+    let v = "v@x.org";
+    for id in ["m", "b2", "a3", "B1"] {
+        p.set(id, "oauthId", v).await.unwrap();
+    }
+    let owner = || async { p.actor_id_by_value("oauthId", v).await.unwrap() };
+    assert_eq!(owner().await.as_deref(), Some("m"));
+    p.set("m", "oauthId", "w").await.unwrap();
+    assert_eq!(owner().await.as_deref(), Some("B1"));
+    assert!(p.delete("B1", "oauthId").await.unwrap());
+    assert_eq!(owner().await.as_deref(), Some("a3"));
+    store.delete_actor("a3").await.unwrap();
+    assert_eq!(owner().await.as_deref(), Some("b2"));
+    // A holder that is not the owner giving the value up changes nothing.
+    p.set("m", "oauthId", v).await.unwrap();
+    assert_eq!(owner().await.as_deref(), Some("b2"));
+    assert!(p.delete("m", "oauthId").await.unwrap());
+    assert_eq!(owner().await.as_deref(), Some("b2"));
+    assert!(p.delete("b2", "oauthId").await.unwrap());
+    assert_eq!(owner().await, None);
+    assert_eq!(count(&c, "property_lookup").await, 0);
+}
+
+#[tokio::test]
+async fn a_hand_over_skips_holders_without_an_actor_and_values_that_only_share_a_prefix() {
+    let (db, store) = store().await;
+    let c = db.client().await;
+    for id in ["owner", "b", "c"] {
+        create_actor(&store, id).await;
+    }
+    let p = store.properties();
+    // The holder index covers 200-character prefixes; these differ only after them.
+    let prefix = "p".repeat(250);
+    let value = format!("{prefix}-mine");
+    p.set("owner", "externalUserId", &value).await.unwrap();
+    p.set("b", "externalUserId", &format!("{prefix}-other"))
+        .await
+        .unwrap();
+    p.set("c", "externalUserId", &value).await.unwrap();
+    // Holders of the same text under another name, or without an actor row, do not count.
+    p.set("b", "oauthId", &value).await.unwrap();
+    raw_insert(&c, "a-ghost", "externalUserId", &value).await;
+    p.set("owner", "externalUserId", "changed").await.unwrap();
+    assert_eq!(
+        p.actor_id_by_value("externalUserId", &value)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("c")
+    );
+    assert_eq!(
+        p.actor_id_by_value("externalUserId", &format!("{prefix}-other"))
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("b")
+    );
+    assert_eq!(count(&c, "property_lookup").await, 4);
+}
+
+#[tokio::test]
+async fn large_names_and_values_of_any_property_are_stored_beside_the_holder_index() {
+    let (db, store) = store().await;
+    let c = db.client().await;
+    create_actor(&store, "a1").await;
+    let p = store.properties();
+    let name = format!("n{}", noise(2_000));
+    let value = noise(1_000_000);
+    p.set("a1", &name, &value).await.unwrap();
+    p.set("a1", &format!("list:{}", noise(2_000)), &value)
+        .await
+        .unwrap();
+    assert_eq!(p.get("a1", &name).await.unwrap().as_deref(), Some(&*value));
+    // An indexed value beyond the prefixes still goes to its holder.
+    create_actor(&store, "a2").await;
+    let long = noise(2_000);
+    p.set("a1", "oauthId", &long).await.unwrap();
+    p.set("a2", "oauthId", &long).await.unwrap();
+    p.delete("a1", "oauthId").await.unwrap();
+    assert_eq!(
+        p.actor_id_by_value("oauthId", &long)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("a2")
+    );
+    assert_eq!(count(&c, "properties").await, 3);
+}
+
+/// The hand-over DDL of migrations/e5f6a7b8c9d0-properties-name-value-index.sql.
+const HOLDER_INDEX: &str = "CREATE INDEX idx_properties_name_value_prefix ON properties \
+     USING btree (\"left\"(name, 200), \"left\"(value, 200)) WHERE (name !~~ 'list:%'::text)";
+
+#[tokio::test]
+async fn without_the_holder_index_a_value_given_up_is_not_handed_over() {
+    let (db, store) = store().await;
+    let c = db.client().await;
+    for id in ["a1", "a2"] {
+        create_actor(&store, id).await;
+    }
+    let p = store.properties();
+    // As on a database the reference's Alembic made: no idx_properties_name_value_prefix.
+    c.batch_execute("DROP INDEX idx_properties_name_value_prefix")
+        .await
+        .unwrap();
+    p.set("a1", "email", "s@x.org").await.unwrap();
+    p.set("a2", "email", "s@x.org").await.unwrap();
+    p.set("a1", "email", "t@x.org").await.unwrap();
+    assert_eq!(p.actor_id_by_value("email", "s@x.org").await.unwrap(), None);
+    assert_eq!(lookup_rows(&c).await, vec![row("email", "t@x.org", "a1")]);
+    assert_eq!(p.rebuild_lookup().await.unwrap(), 1);
+    assert_eq!(
+        p.actor_id_by_value("email", "s@x.org")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("a2")
+    );
+    // Once the index exists (the same pooled connections, their statements re-planned),
+    // values given up are handed over again.
+    c.batch_execute(HOLDER_INDEX).await.unwrap();
+    p.set("a1", "email", "s@x.org").await.unwrap();
+    assert!(p.delete("a2", "email").await.unwrap());
+    assert_eq!(
+        p.actor_id_by_value("email", "s@x.org")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("a1")
+    );
+}
+
+#[tokio::test]
+async fn deleting_only_the_actor_row_does_not_hand_its_values_over() {
+    // actors().delete removes the actor row alone, as the reference's DbActor.delete does;
+    // its lookup rows go by the foreign key's cascade, and the properties stay.
+    let (db, store) = store().await;
+    let c = db.client().await;
+    for id in ["a1", "a2"] {
+        create_actor(&store, id).await;
+    }
+    let p = store.properties();
+    p.set("a1", "email", "s@x.org").await.unwrap();
+    p.set("a2", "email", "s@x.org").await.unwrap();
+    assert!(store.actors().delete("a1").await.unwrap());
+    assert_eq!(count(&c, "property_lookup").await, 0);
+    assert_eq!(p.actor_id_by_value("email", "s@x.org").await.unwrap(), None);
+    assert_eq!(p.rebuild_lookup().await.unwrap(), 1);
+    assert_eq!(
+        p.actor_id_by_value("email", "s@x.org")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("a2")
+    );
+}
+
+#[tokio::test]
+async fn rewriting_an_unchanged_indexed_value_claims_a_missing_lookup_row() {
+    // The reference claims only when the value changes; a value stored without a lookup row
+    // (here behind the facade's back) stays unresolvable there until it changes.
+    let (db, store) = store().await;
+    let c = db.client().await;
+    create_actor(&store, "a1").await;
+    create_actor(&store, "a2").await;
+    raw_insert(&c, "a1", "email", "me@x.org").await;
+    let p = store.properties();
+    assert_eq!(
+        p.actor_id_by_value("email", "me@x.org").await.unwrap(),
+        None
+    );
+    p.set("a1", "email", "me@x.org").await.unwrap();
+    assert_eq!(lookup_rows(&c).await, vec![row("email", "me@x.org", "a1")]);
+    // A row that exists stays with its owner (first writer wins).
+    p.set("a2", "email", "me@x.org").await.unwrap();
+    p.set("a2", "email", "me@x.org").await.unwrap();
+    assert_eq!(lookup_rows(&c).await, vec![row("email", "me@x.org", "a1")]);
+}
+
+/// What a race round leaves for `value`: its lookup rows and whether each one's actor holds it.
+async fn owners_of(c: &Client, value: &str) -> Vec<(String, bool)> {
+    c.query(
+        "SELECT l.actor_id, EXISTS (SELECT 1 FROM properties p WHERE p.id = l.actor_id \
+         AND p.name = l.property_name AND p.value = l.value) \
+         FROM property_lookup l WHERE l.property_name = 'email' AND l.value = $1",
+        &[&value],
+    )
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1)))
+    .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_give_up_and_hold_of_one_value_keep_one_lookup_row_at_a_current_holder() {
+    const ROUNDS: usize = 40;
+    let db = TestDb::new().await;
+    let c = db.client().await;
+    let store = Store::connect(db.config().pool_size(8, 8).unwrap())
+        .await
+        .unwrap();
+    for id in ["owner", "holder", "second"] {
+        create_actor(&store, id).await;
+    }
+    for round in 0..ROUNDS {
+        let v = format!("v{round}@x.org");
+        let p = store.properties();
+        p.set("owner", "email", &v).await.unwrap();
+        // A second holder sometimes holds the value already, and gives it up at the same time.
+        let second = round % 2 == 1;
+        if second {
+            p.set("second", "email", &v).await.unwrap();
+        }
+        let barrier = Arc::new(Barrier::new(if second { 3 } else { 2 }));
+        let mut tasks = Vec::new();
+        let task = |f: Box<dyn FnOnce(Store) -> BoxFuture<'static, ()> + Send>| {
+            let (store, barrier) = (store.clone(), barrier.clone());
+            tokio::spawn(async move {
+                barrier.wait().await;
+                f(store).await
+            })
+        };
+        let give_up = round % 4;
+        let v2 = v.clone();
+        tasks.push(task(Box::new(move |store| {
+            Box::pin(async move {
+                let p = store.properties();
+                match give_up {
+                    0 | 1 => p.set("owner", "email", &format!("w{v2}")).await.unwrap(),
+                    2 => drop(p.delete("owner", "email").await.unwrap()),
+                    _ => drop(store.delete_actor("owner").await.unwrap()),
+                }
+            })
+        })));
+        let v3 = v.clone();
+        tasks.push(task(Box::new(move |store| {
+            Box::pin(async move {
+                store
+                    .properties()
+                    .set("holder", "email", &v3)
+                    .await
+                    .unwrap()
+            })
+        })));
+        if second {
+            tasks.push(task(Box::new(move |store| {
+                Box::pin(async move {
+                    store
+                        .properties()
+                        .set("second", "email", "gone@x.org")
+                        .await
+                        .unwrap()
+                })
+            })));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        assert_eq!(
+            owners_of(&c, &v).await,
+            vec![("holder".to_string(), true)],
+            "round {round}"
+        );
+        if give_up == 3 {
+            create_actor(&store, "owner").await;
+        }
+        // Reset for the next round.
+        for id in ["holder", "second"] {
+            p.delete(id, "email").await.unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_give_ups_of_every_holder_leave_no_lookup_row() {
+    const ROUNDS: usize = 40;
+    let db = TestDb::new().await;
+    let c = db.client().await;
+    let store = Store::connect(db.config().pool_size(8, 8).unwrap())
+        .await
+        .unwrap();
+    for id in ["owner", "h1", "h2"] {
+        create_actor(&store, id).await;
+    }
+    for round in 0..ROUNDS {
+        let v = format!("v{round}@x.org");
+        let p = store.properties();
+        for id in ["owner", "h1", "h2"] {
+            p.set(id, "email", &v).await.unwrap();
+        }
+        let barrier = Arc::new(Barrier::new(3));
+        let tasks: Vec<_> = ["owner", "h1", "h2"]
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let (store, barrier) = (store.clone(), barrier.clone());
+                tokio::spawn(async move {
+                    barrier.wait().await;
+                    let p = store.properties();
+                    if (round + i) % 2 == 0 {
+                        p.set(id, "email", &format!("{id}-{round}")).await.unwrap();
+                    } else {
+                        p.delete(id, "email").await.unwrap();
+                    }
+                })
+            })
+            .collect();
+        for t in tasks {
+            t.await.unwrap();
+        }
+        assert_eq!(owners_of(&c, &v).await, vec![], "round {round}");
+    }
 }

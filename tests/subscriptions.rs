@@ -339,7 +339,6 @@ async fn modify_changes_only_the_given_fields() {
     let change = SubscriptionUpdate {
         target: Some("t2".into()),
         subtarget: Some("st2".into()),
-        resource: Some(String::new()),
         callback: Some(false),
         ..update()
     };
@@ -354,11 +353,76 @@ async fn modify_changes_only_the_given_fields() {
     let want = NewSubscription {
         target: Some("t2".into()),
         subtarget: Some("st2".into()),
-        resource: Some(String::new()),
         callback: false,
         ..want
     };
     assert_eq!(got, Some(expected("a1", &want)));
+}
+
+#[tokio::test]
+async fn modify_with_empty_strings_leaves_those_fields_as_they_are() {
+    let (db, store) = store().await;
+    let subs = store.subscriptions();
+    subs.create("a1", &full_sub()).await.unwrap();
+    let empty = SubscriptionUpdate {
+        peerid: Some(String::new()),
+        subid: Some(String::new()),
+        granularity: Some(String::new()),
+        target: Some(String::new()),
+        subtarget: Some(String::new()),
+        resource: Some(String::new()),
+        seqnr: Some(9),
+        callback: None,
+    };
+    assert!(subs.modify("a1", "p1", "s1", &empty).await.unwrap());
+    let want = NewSubscription {
+        seqnr: 9,
+        ..full_sub()
+    };
+    assert_eq!(
+        subs.get("a1", "p1", "s1").await.unwrap(),
+        Some(expected("a1", &want))
+    );
+    assert_eq!(keys(&db).await, [key("p1:s1", "p1", "s1")]);
+
+    // A subscription created without details keeps its NULLs.
+    subs.create("a1", &new_sub("p2", "s2")).await.unwrap();
+    assert!(subs.modify("a1", "p2", "s2", &empty).await.unwrap());
+    let row = db
+        .client()
+        .await
+        .query_one(
+            "SELECT granularity, target, subtarget, resource FROM subscriptions \
+             WHERE peer_sub_id = 'p2:s2'",
+            &[],
+        )
+        .await
+        .unwrap();
+    for column in 0..4 {
+        assert_eq!(
+            row.get::<_, Option<String>>(column),
+            None,
+            "column {column}"
+        );
+    }
+
+    // Empty and non-empty fields together: only the non-empty ones change.
+    let mixed = SubscriptionUpdate {
+        granularity: Some("low".into()),
+        target: Some(String::new()),
+        resource: Some("r/2".into()),
+        ..SubscriptionUpdate::default()
+    };
+    assert!(subs.modify("a1", "p1", "s1", &mixed).await.unwrap());
+    let want = NewSubscription {
+        granularity: Some("low".into()),
+        resource: Some("r/2".into()),
+        ..want
+    };
+    assert_eq!(
+        subs.get("a1", "p1", "s1").await.unwrap(),
+        Some(expected("a1", &want))
+    );
 }
 
 #[tokio::test]
@@ -772,14 +836,9 @@ async fn modify_refuses_bad_input_and_changes_nothing() {
     let (db, store) = store().await;
     let subs = store.subscriptions();
     subs.create("a1", &full_sub()).await.unwrap();
+    // (An empty new peer id or subscription id is not refused: it leaves the id as it is,
+    // see modify_with_empty_strings_leaves_those_fields_as_they_are.)
     let cases = [
-        (
-            SubscriptionUpdate {
-                peerid: Some(String::new()),
-                ..update()
-            },
-            "invalid peer id: must not be empty",
-        ),
         (
             SubscriptionUpdate {
                 subid: Some("s\0".into()),

@@ -28,7 +28,14 @@ pub struct DeleteLookupParams<T1: crate::StringSql, T2: crate::StringSql> {
     pub value: T2,
 }
 #[derive(Debug)]
-pub struct DeleteStaleLookupsParams<
+pub struct LockStaleLookupsParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+{
+    pub name: T1,
+    pub actor_id: T2,
+    pub value: T3,
+}
+#[derive(Debug)]
+pub struct ReleaseStaleLookupsParams<
     T1: crate::StringSql,
     T2: crate::StringSql,
     T3: crate::StringSql,
@@ -38,7 +45,7 @@ pub struct DeleteStaleLookupsParams<
     pub value: T3,
 }
 #[derive(Debug)]
-pub struct DeleteActorLookupsNamedParams<
+pub struct LockActorLookupsNamedParams<
     T1: crate::StringSql,
     T2: crate::StringSql,
     T3: crate::ArraySql<Item = T2>,
@@ -47,8 +54,64 @@ pub struct DeleteActorLookupsNamedParams<
     pub names: T3,
 }
 #[derive(Debug)]
+pub struct ReleaseActorLookupsNamedParams<
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+> {
+    pub actor_id: T1,
+    pub names: T3,
+}
+#[derive(Debug)]
+pub struct ActorIdParam<T1: crate::StringSql> {
+    pub actor_id: T1,
+}
+#[derive(Debug)]
 pub struct NamesParam<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
     pub names: T2,
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ReleaseStaleLookups {
+    pub value: String,
+    pub heir: Option<String>,
+}
+pub struct ReleaseStaleLookupsBorrowed<'a> {
+    pub value: &'a str,
+    pub heir: Option<&'a str>,
+}
+impl<'a> From<ReleaseStaleLookupsBorrowed<'a>> for ReleaseStaleLookups {
+    fn from(ReleaseStaleLookupsBorrowed { value, heir }: ReleaseStaleLookupsBorrowed<'a>) -> Self {
+        Self {
+            value: value.into(),
+            heir: heir.map(|v| v.into()),
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ReleaseActorLookupsNamed {
+    pub property_name: String,
+    pub value: String,
+    pub heir: Option<String>,
+}
+pub struct ReleaseActorLookupsNamedBorrowed<'a> {
+    pub property_name: &'a str,
+    pub value: &'a str,
+    pub heir: Option<&'a str>,
+}
+impl<'a> From<ReleaseActorLookupsNamedBorrowed<'a>> for ReleaseActorLookupsNamed {
+    fn from(
+        ReleaseActorLookupsNamedBorrowed {
+            property_name,
+            value,
+            heir,
+        }: ReleaseActorLookupsNamedBorrowed<'a>,
+    ) -> Self {
+        Self {
+            property_name: property_name.into(),
+            value: value.into(),
+            heir: heir.map(|v| v.into()),
+        }
+    }
 }
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
 pub struct RebuildPropertyLookup {
@@ -71,6 +134,142 @@ where
 {
     pub fn map<R>(self, mapper: fn(&str) -> R) -> StringQuery<'c, 'a, 's, C, R, N> {
         StringQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ReleaseStaleLookupsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor:
+        fn(&tokio_postgres::Row) -> Result<ReleaseStaleLookupsBorrowed, tokio_postgres::Error>,
+    mapper: fn(ReleaseStaleLookupsBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ReleaseStaleLookupsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(ReleaseStaleLookupsBorrowed) -> R,
+    ) -> ReleaseStaleLookupsQuery<'c, 'a, 's, C, R, N> {
+        ReleaseStaleLookupsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ReleaseActorLookupsNamedQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor:
+        fn(&tokio_postgres::Row) -> Result<ReleaseActorLookupsNamedBorrowed, tokio_postgres::Error>,
+    mapper: fn(ReleaseActorLookupsNamedBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ReleaseActorLookupsNamedQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(ReleaseActorLookupsNamedBorrowed) -> R,
+    ) -> ReleaseActorLookupsNamedQuery<'c, 'a, 's, C, R, N> {
+        ReleaseActorLookupsNamedQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -289,7 +488,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
 pub struct ClaimLookupStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn claim_lookup() -> ClaimLookupStmt {
     ClaimLookupStmt(
-        "WITH inserted AS ( INSERT INTO property_lookup (property_name, value, actor_id) VALUES ($1, $2, $3) ON CONFLICT (property_name, value) DO NOTHING RETURNING actor_id ) SELECT actor_id FROM inserted UNION ALL SELECT actor_id FROM property_lookup WHERE property_name = $1 AND value = $2 AND NOT EXISTS (SELECT 1 FROM inserted)",
+        "WITH inserted AS ( INSERT INTO property_lookup (property_name, value, actor_id) VALUES ($1, $2, $3) ON CONFLICT (property_name, value) DO UPDATE SET actor_id = property_lookup.actor_id WHERE false RETURNING actor_id ) SELECT actor_id FROM inserted UNION ALL SELECT actor_id FROM property_lookup WHERE property_name = $1 AND value = $2 AND NOT EXISTS (SELECT 1 FROM inserted)",
         None,
     )
 }
@@ -451,14 +650,14 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         self.bind(client, &params.name, &params.value)
     }
 }
-pub struct DeleteStaleLookupsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn delete_stale_lookups() -> DeleteStaleLookupsStmt {
-    DeleteStaleLookupsStmt(
-        "DELETE FROM property_lookup WHERE property_name = $1 AND actor_id = $2 AND value <> $3 RETURNING value",
+pub struct LockStaleLookupsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_stale_lookups() -> LockStaleLookupsStmt {
+    LockStaleLookupsStmt(
+        "SELECT value FROM property_lookup WHERE property_name = $1 AND actor_id = $2 AND value <> $3 FOR UPDATE",
         None,
     )
 }
-impl DeleteStaleLookupsStmt {
+impl LockStaleLookupsStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -496,27 +695,92 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
         'c,
         'a,
         's,
-        DeleteStaleLookupsParams<T1, T2, T3>,
+        LockStaleLookupsParams<T1, T2, T3>,
         StringQuery<'c, 'a, 's, C, String, 3>,
         C,
-    > for DeleteStaleLookupsStmt
+    > for LockStaleLookupsStmt
 {
     fn params(
         &'s self,
         client: &'c C,
-        params: &'a DeleteStaleLookupsParams<T1, T2, T3>,
+        params: &'a LockStaleLookupsParams<T1, T2, T3>,
     ) -> StringQuery<'c, 'a, 's, C, String, 3> {
         self.bind(client, &params.name, &params.actor_id, &params.value)
     }
 }
-pub struct DeleteActorLookupsNamedStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn delete_actor_lookups_named() -> DeleteActorLookupsNamedStmt {
-    DeleteActorLookupsNamedStmt(
-        "DELETE FROM property_lookup WHERE actor_id = $1 AND property_name = ANY($2) RETURNING property_name",
+pub struct ReleaseStaleLookupsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn release_stale_lookups() -> ReleaseStaleLookupsStmt {
+    ReleaseStaleLookupsStmt(
+        "WITH released AS ( DELETE FROM property_lookup WHERE property_name = $1 AND actor_id = $2 AND value <> $3 RETURNING property_name, value ), handed AS ( INSERT INTO property_lookup (property_name, value, actor_id) SELECT r.property_name, r.value, h.id FROM released r CROSS JOIN LATERAL ( SELECT p.id FROM properties p JOIN actors a ON a.id = p.id WHERE left(p.name, 200) = left(r.property_name, 200) AND left(p.value, 200) = left(r.value, 200) AND p.name NOT LIKE 'list:%' AND p.name = r.property_name AND p.value = r.value AND p.id <> $2 ORDER BY p.id COLLATE \"C\" LIMIT 1 FOR SHARE OF p FOR KEY SHARE OF a ) h WHERE (SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass('idx_properties_name_value_prefix')) ON CONFLICT (property_name, value) DO NOTHING RETURNING value, actor_id ) SELECT r.value, h.actor_id AS heir FROM released r LEFT JOIN handed h ON h.value = r.value",
         None,
     )
 }
-impl DeleteActorLookupsNamedStmt {
+impl ReleaseStaleLookupsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        name: &'a T1,
+        actor_id: &'a T2,
+        value: &'a T3,
+    ) -> ReleaseStaleLookupsQuery<'c, 'a, 's, C, ReleaseStaleLookups, 3> {
+        ReleaseStaleLookupsQuery {
+            client,
+            params: [name, actor_id, value],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<ReleaseStaleLookupsBorrowed, tokio_postgres::Error> {
+                Ok(ReleaseStaleLookupsBorrowed {
+                    value: row.try_get(0)?,
+                    heir: row.try_get(1)?,
+                })
+            },
+            mapper: |it| ReleaseStaleLookups::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ReleaseStaleLookupsParams<T1, T2, T3>,
+        ReleaseStaleLookupsQuery<'c, 'a, 's, C, ReleaseStaleLookups, 3>,
+        C,
+    > for ReleaseStaleLookupsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ReleaseStaleLookupsParams<T1, T2, T3>,
+    ) -> ReleaseStaleLookupsQuery<'c, 'a, 's, C, ReleaseStaleLookups, 3> {
+        self.bind(client, &params.name, &params.actor_id, &params.value)
+    }
+}
+pub struct LockActorLookupsNamedStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_actor_lookups_named() -> LockActorLookupsNamedStmt {
+    LockActorLookupsNamedStmt(
+        "SELECT property_name FROM property_lookup WHERE actor_id = $1 AND property_name = ANY($2) FOR UPDATE",
+        None,
+    )
+}
+impl LockActorLookupsNamedStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -561,17 +825,138 @@ impl<
         'c,
         'a,
         's,
-        DeleteActorLookupsNamedParams<T1, T2, T3>,
+        LockActorLookupsNamedParams<T1, T2, T3>,
         StringQuery<'c, 'a, 's, C, String, 2>,
         C,
-    > for DeleteActorLookupsNamedStmt
+    > for LockActorLookupsNamedStmt
 {
     fn params(
         &'s self,
         client: &'c C,
-        params: &'a DeleteActorLookupsNamedParams<T1, T2, T3>,
+        params: &'a LockActorLookupsNamedParams<T1, T2, T3>,
     ) -> StringQuery<'c, 'a, 's, C, String, 2> {
         self.bind(client, &params.actor_id, &params.names)
+    }
+}
+pub struct ReleaseActorLookupsNamedStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn release_actor_lookups_named() -> ReleaseActorLookupsNamedStmt {
+    ReleaseActorLookupsNamedStmt(
+        "WITH released AS ( DELETE FROM property_lookup WHERE actor_id = $1 AND property_name = ANY($2) RETURNING property_name, value ), handed AS ( INSERT INTO property_lookup (property_name, value, actor_id) SELECT r.property_name, r.value, h.id FROM released r CROSS JOIN LATERAL ( SELECT p.id FROM properties p JOIN actors a ON a.id = p.id WHERE left(p.name, 200) = left(r.property_name, 200) AND left(p.value, 200) = left(r.value, 200) AND p.name NOT LIKE 'list:%' AND p.name = r.property_name AND p.value = r.value AND p.id <> $1 ORDER BY p.id COLLATE \"C\" LIMIT 1 FOR SHARE OF p FOR KEY SHARE OF a ) h WHERE (SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass('idx_properties_name_value_prefix')) ON CONFLICT (property_name, value) DO NOTHING RETURNING property_name, value, actor_id ) SELECT r.property_name, r.value, h.actor_id AS heir FROM released r LEFT JOIN handed h ON h.property_name = r.property_name AND h.value = r.value",
+        None,
+    )
+}
+impl ReleaseActorLookupsNamedStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::ArraySql<Item = T2>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_id: &'a T1,
+        names: &'a T3,
+    ) -> ReleaseActorLookupsNamedQuery<'c, 'a, 's, C, ReleaseActorLookupsNamed, 2> {
+        ReleaseActorLookupsNamedQuery {
+            client,
+            params: [actor_id, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<ReleaseActorLookupsNamedBorrowed, tokio_postgres::Error> {
+                Ok(ReleaseActorLookupsNamedBorrowed {
+                    property_name: row.try_get(0)?,
+                    value: row.try_get(1)?,
+                    heir: row.try_get(2)?,
+                })
+            },
+            mapper: |it| ReleaseActorLookupsNamed::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::StringSql,
+    T3: crate::ArraySql<Item = T2>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ReleaseActorLookupsNamedParams<T1, T2, T3>,
+        ReleaseActorLookupsNamedQuery<'c, 'a, 's, C, ReleaseActorLookupsNamed, 2>,
+        C,
+    > for ReleaseActorLookupsNamedStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ReleaseActorLookupsNamedParams<T1, T2, T3>,
+    ) -> ReleaseActorLookupsNamedQuery<'c, 'a, 's, C, ReleaseActorLookupsNamed, 2> {
+        self.bind(client, &params.actor_id, &params.names)
+    }
+}
+pub struct LockActorLookupsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_actor_lookups() -> LockActorLookupsStmt {
+    LockActorLookupsStmt(
+        "SELECT property_name FROM property_lookup WHERE actor_id = $1 FOR UPDATE",
+        None,
+    )
+}
+impl LockActorLookupsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        actor_id: &'a T1,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        StringQuery {
+            client,
+            params: [actor_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it.into(),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdParam<T1>,
+        StringQuery<'c, 'a, 's, C, String, 1>,
+        C,
+    > for LockActorLookupsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdParam<T1>,
+    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+        self.bind(client, &params.actor_id)
     }
 }
 pub struct RebuildPropertyLookupStmt(&'static str, Option<tokio_postgres::Statement>);
