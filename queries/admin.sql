@@ -48,3 +48,13 @@ FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND c.relkind = 'r'
 ORDER BY c.relname;
+
+--! wal_flush_position
+-- The primary's WAL flush position (what standbys can have received), in bytes from 0/0.
+SELECT (pg_current_wal_flush_lsn() - '0/0'::pg_lsn)::bigint AS position;
+
+--! replay_position : (replay_lsn?)
+-- Whether this server is a standby in recovery, and how far it has replayed the WAL (bytes
+-- from 0/0; NULL on a primary).
+SELECT pg_is_in_recovery() AS in_recovery,
+       (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint AS replay_lsn;

@@ -137,7 +137,7 @@ impl<'a> Actors<'a> {
     /// The actor with this id, or `None`.
     pub async fn get(&self, id: &str) -> Result<Option<Actor>> {
         rules::identifier("actor id", id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let row = q::actor_by_id()
             .params(c, &q::ActorIdParam { actor_id: id })
             .opt()
@@ -149,7 +149,7 @@ impl<'a> Actors<'a> {
     pub async fn get_by_creator(&self, creator: &str) -> Result<Vec<Actor>> {
         rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
         let creator = normalize_creator(creator);
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::actors_by_creator()
             .params(c, &q::CreatorParam { creator })
             .all()
@@ -249,7 +249,7 @@ impl<'a> Actors<'a> {
 
     /// Every actor, by id (an admin scan).
     pub async fn list(&self) -> Result<Vec<ActorSummary>> {
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::list_actors().bind(c).all().await?;
         Ok(rows
             .into_iter()

@@ -117,7 +117,7 @@ impl<'a> Attributes<'a> {
     /// The live attribute `bucket`/`name` of the actor, or `None` when it is absent or expired.
     pub async fn get(&self, actor_id: &str, bucket: &str, name: &str) -> Result<Option<Attribute>> {
         let key = Key::new(actor_id, bucket, name)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let row = q::attribute()
             .params(
                 c,
@@ -296,7 +296,7 @@ impl<'a> Attributes<'a> {
     ) -> Result<BTreeMap<String, Attribute>> {
         rules::identifier("actor id", actor_id)?;
         rules::identifier("bucket", bucket)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::bucket_attributes()
             .params(c, &q::BucketAttributesParams { actor_id, bucket })
             .all()
@@ -312,7 +312,7 @@ impl<'a> Attributes<'a> {
         actor_id: &str,
     ) -> Result<BTreeMap<String, BTreeMap<String, Attribute>>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::actor_attributes()
             .params(c, &q::ActorIdParam { actor_id })
             .all()
@@ -332,7 +332,7 @@ impl<'a> Attributes<'a> {
         actor_id: &str,
     ) -> Result<BTreeMap<String, Option<DateTime<Utc>>>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::bucket_timestamps()
             .params(c, &q::ActorIdParam { actor_id })
             .all()

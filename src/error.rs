@@ -195,8 +195,9 @@ impl From<tokio_postgres::Error> for Error {
                 "the database connection was lost",
                 true,
             )
-        } else if io_cause(&e).is_some_and(is_unreachable) {
-            // Refused, reset or unreachable while connecting: nothing was sent.
+        } else if io_cause(&e).is_some_and(|io| is_unreachable(io) || is_wrong_role(io)) {
+            // Refused, reset or unreachable while connecting, or no server of the role
+            // `target_session_attrs` asks for (yet, during a failover): nothing was sent.
             (ErrorKind::Unavailable, "database connection error", false)
         } else {
             (ErrorKind::Backend, "database connection error", false)
@@ -225,6 +226,17 @@ fn is_unreachable(e: &std::io::Error) -> bool {
             | Io::AddrNotAvailable
             | Io::NotFound
     )
+}
+
+/// Whether an I/O error is tokio-postgres's refusal of every server for
+/// `target_session_attrs` (a standby when `read-write` is asked for, a primary for
+/// `read-only`); the driver reports it only by these texts.
+fn is_wrong_role(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::PermissionDenied
+        && matches!(
+            e.to_string().as_str(),
+            "database does not allow writes" | "database is not read only"
+        )
 }
 
 /// The I/O error behind a driver error, if any.

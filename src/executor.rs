@@ -33,7 +33,7 @@ use tokio_postgres::{Error as PgError, IsolationLevel, Row, RowStream, Statement
 use crate::client::async_::GenericClient;
 use crate::config::Config;
 use crate::connect::Canceller;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::store::Store;
 
 /// The query deadline of a store, and the connections given up when it passed.
@@ -150,29 +150,45 @@ pub(crate) enum Db<'a> {
     Pool(&'a Store),
     /// The caller's transaction, and the store it belongs to.
     Transaction(&'a dyn SharedTransaction, &'a Store),
+    /// Reads that may be stale ([`Store::replica`]): a replica's pooled connection per
+    /// operation, or the primary's; writes are refused.
+    Replica(&'a Store),
 }
 
 impl<'a> Db<'a> {
     /// The settings of the store behind this handle.
     pub(crate) fn config(&self) -> &'a Config {
         match self {
-            Db::Pool(store) | Db::Transaction(_, store) => store.config(),
+            Db::Pool(store) | Db::Transaction(_, store) | Db::Replica(store) => store.config(),
         }
     }
 
-    /// An executor for one operation: a pooled connection, or the caller's transaction held
-    /// exclusively until the executor is dropped.
+    /// An executor for one operation that may write: a pooled connection of the primary, or
+    /// the caller's transaction held exclusively until the executor is dropped. Through
+    /// [`Store::replica`] it is an [`ErrorKind::InvalidInput`] error.
     pub(crate) async fn executor(&self) -> Result<Executor<'a>> {
         Ok(match self {
-            Db::Pool(store) => Executor {
-                conn: Conn::Pooled(store.pool().get().await?),
-                deadline: store.deadline(),
-            },
+            Db::Pool(store) => Executor::pooled(store.pool().get().await?, store.deadline()),
             Db::Transaction(tx, store) => Executor {
                 conn: Conn::Locked(tx.lock().await),
                 deadline: store.deadline(),
             },
+            Db::Replica(_) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidInput,
+                    "store.replica() only reads: write through the store or a transaction",
+                ));
+            }
         })
+    }
+
+    /// An executor for one operation that only reads: as [`Db::executor`], and through
+    /// [`Store::replica`] a replica's connection (or the primary's when no replica is up).
+    pub(crate) async fn reader(&self) -> Result<Executor<'a>> {
+        match self {
+            Db::Replica(store) => store.replica_executor().await,
+            _ => self.executor().await,
+        }
     }
 }
 
@@ -224,6 +240,16 @@ enum Conn<'a> {
     Locked(Box<dyn LockedTransaction + 'a>),
     /// A transaction or savepoint opened by [`Executor::atomic`] or [`Executor::snapshot`].
     Atomic(deadpool_postgres::Transaction<'a>),
+}
+
+impl<'a> Executor<'a> {
+    /// An executor on a pooled connection outside any transaction.
+    pub(crate) fn pooled(client: Client, deadline: &'a Deadline) -> Executor<'a> {
+        Executor {
+            conn: Conn::Pooled(client),
+            deadline,
+        }
+    }
 }
 
 impl Executor<'_> {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::codegen::queries::admin as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
+use crate::replicas::ReplicaHealth;
 use crate::store::Store;
 
 /// The state of the store and its database.
@@ -24,6 +25,8 @@ pub struct Health {
     pub schema_revision: Option<String>,
     /// Every table of the schema, by name.
     pub tables: Vec<TableHealth>,
+    /// Every configured read replica, measured now (see [`Store::check_replicas`]).
+    pub replicas: Vec<ReplicaHealth>,
 }
 
 /// Connection pool figures.
@@ -78,7 +81,8 @@ impl Store {
     }
 
     /// Pool state, server version, connection count, database size, per-table row estimates
-    /// and sizes, and the schema revision, read in one round trip per query on one connection.
+    /// and sizes, and the schema revision, read in one round trip per query on one connection;
+    /// and every read replica with its lag.
     pub async fn health(&self) -> Result<Health> {
         let status = self.pool().status();
         let pool = PoolHealth {
@@ -116,6 +120,7 @@ impl Store {
                 schema: self.config().schema.clone(),
                 schema_revision,
                 tables,
+                replicas: self.check_replicas().await,
             })
         }
     }

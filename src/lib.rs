@@ -24,6 +24,7 @@ pub mod peer_trustees;
 pub mod properties;
 pub mod property_lookup;
 mod python_lower;
+pub mod replicas;
 mod rules;
 mod secret;
 mod store;
@@ -35,7 +36,9 @@ pub mod trusts;
 
 pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
 pub use crate::attributes::{Attribute, Attributes};
-pub use crate::config::{Config, DEFAULT_APPLICATION_NAME, RootCerts, SslMode};
+pub use crate::config::{
+    Config, DEFAULT_APPLICATION_NAME, DEFAULT_MAX_REPLICA_LAG, RootCerts, SslMode,
+};
 pub use crate::encoding::python_json;
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::health::{Health, PoolHealth, TableHealth};
@@ -44,6 +47,7 @@ pub use crate::peer_trustees::{PeerTrustee, PeerTrustees};
 pub use crate::properties::Properties;
 pub use crate::property_lookup::PropertyLookup;
 pub use crate::python_lower::python_lower;
+pub use crate::replicas::{Replica, ReplicaHealth, ReplicaStatus};
 pub use crate::store::{Store, Transaction};
 pub use crate::subscription_diffs::{SubscriptionDiff, SubscriptionDiffs};
 pub use crate::subscriptions::{NewSubscription, Subscription, SubscriptionUpdate, Subscriptions};

@@ -77,7 +77,7 @@ impl<'a> PeerTrustees<'a> {
     /// The peer trustee of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<PeerTrustee>> {
         check_key(actor_id, peerid)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let row = q::peertrustee_by_peer()
             .params(c, &q::PeertrusteeByPeerParams { actor_id, peerid })
             .opt()
@@ -94,7 +94,7 @@ impl<'a> PeerTrustees<'a> {
     ) -> Result<Option<PeerTrustee>> {
         rules::identifier("actor id", actor_id)?;
         rules::identifier("peer type", peer_type)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let mut rows = q::peertrustees_by_type()
             .params(
                 c,
@@ -205,7 +205,7 @@ impl<'a> PeerTrustees<'a> {
     /// Every peer trustee of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<PeerTrustee>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::peertrustees_of_actor()
             .params(c, &q::ActorIdParam { actor_id })
             .all()

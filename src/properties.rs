@@ -42,7 +42,7 @@ impl<'a> Properties<'a> {
     /// The stored text of a property, or `None`.
     pub async fn get(&self, actor_id: &str, name: &str) -> Result<Option<String>> {
         check_key(actor_id, name)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         Ok(q::property_value()
             .params(c, &q::PropertyValueParams { actor_id, name })
             .opt()
@@ -152,7 +152,7 @@ impl<'a> Properties<'a> {
         rules::name("property name", name)?;
         rules::text("value", value)?;
         if !self.db.config().use_lookup_table {
-            let c = &self.db.executor().await?;
+            let c = &self.db.reader().await?;
             return Ok(q::actor_id_by_property_scan()
                 .params(c, &q::ActorIdByPropertyScanParams { name, value })
                 .opt()
@@ -164,7 +164,7 @@ impl<'a> Properties<'a> {
                 format!("{name:?} is not an indexed property"),
             ));
         }
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         Ok(lq::lookup_actor_id_verified()
             .params(c, &lq::LookupActorIdVerifiedParams { name, value })
             .opt()
@@ -179,7 +179,7 @@ impl<'a> Properties<'a> {
         upper: &str,
     ) -> Result<BTreeMap<String, String>> {
         check_range(actor_id, lower, upper)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::properties_in_range()
             .params(
                 c,
@@ -202,7 +202,7 @@ impl<'a> Properties<'a> {
         upper: &str,
     ) -> Result<BTreeSet<String>> {
         check_range(actor_id, lower, upper)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let names = q::property_names_in_range()
             .params(
                 c,
@@ -225,7 +225,7 @@ impl<'a> Properties<'a> {
         upper: &str,
     ) -> Result<Option<String>> {
         check_range(actor_id, lower, upper)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         Ok(q::last_property_name_in_range()
             .params(
                 c,
@@ -364,7 +364,7 @@ impl<'a> Properties<'a> {
     /// The actor's properties except list rows (`list:` names), by name. Empty when none.
     pub async fn fetch(&self, actor_id: &str) -> Result<BTreeMap<String, String>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::plain_properties()
             .params(c, &q::ActorIdParam { actor_id })
             .all()
@@ -378,7 +378,7 @@ impl<'a> Properties<'a> {
         actor_id: &str,
     ) -> Result<BTreeMap<String, String>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::all_properties()
             .params(c, &q::ActorIdParam { actor_id })
             .all()

@@ -25,7 +25,7 @@ impl<'a> PropertyLookup<'a> {
     /// against the actor's current property value).
     pub async fn get(&self, name: &str, value: &str) -> Result<Option<String>> {
         check(name, value)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         Ok(lq::lookup_actor_id()
             .params(c, &lq::LookupActorIdParams { name, value })
             .opt()

@@ -1,7 +1,7 @@
 //! The storage handle ([`Store`]) and the caller's transaction ([`Transaction`]), each with
 //! the entity accessors.
 
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use deadpool_postgres::{
@@ -18,6 +18,7 @@ use crate::executor::{Db, Deadline};
 use crate::peer_trustees::PeerTrustees;
 use crate::properties::Properties;
 use crate::property_lookup::PropertyLookup;
+use crate::replicas::{self, Replicas};
 use crate::subscription_diffs::SubscriptionDiffs;
 use crate::subscriptions::Subscriptions;
 use crate::suspensions::Suspensions;
@@ -31,10 +32,11 @@ pub struct Store {
     inner: Arc<Inner>,
 }
 
-struct Inner {
+pub(crate) struct Inner {
     pool: Pool,
     config: Config,
     deadline: Arc<Deadline>,
+    replicas: Replicas,
 }
 
 impl std::fmt::Debug for Store {
@@ -50,78 +52,46 @@ impl Store {
     /// Builds the pool, opens `pool_min_size` connections (so a bad configuration fails here)
     /// and sets the configured schema as the `search_path` of every connection.
     pub async fn connect(config: Config) -> Result<Store> {
-        let (manager, canceller) = connect::manager(
-            &config,
-            ManagerConfig {
-                // No liveness query per checkout: a closed connection is detected without a
-                // round trip, a broken one fails the operation that uses it.
-                recycling_method: RecyclingMethod::Fast,
-            },
-        )?;
-        let limits = config.deadlines;
-        let deadline = Arc::new(Deadline::new(limits.query, limits.connect, canceller));
-        // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
-        // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`. The
-        // server-side timeouts are whole milliseconds formatted by the crate.
-        let session = std::iter::once(format!("SET search_path TO \"{}\"", config.schema))
-            .chain(Some(limits.session_settings()).filter(|s| !s.is_empty()))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let given_up = deadline.clone();
-        let pool = Pool::builder(manager)
-            .max_size(config.pool_max_size)
-            .wait_timeout(Some(config.pool_timeout))
-            .create_timeout(limits.connect)
-            .runtime(Runtime::Tokio1)
-            // The most recently used connection first: its server backend is awake and warm,
-            // and connections beyond what the load needs stay idle.
-            .queue_mode(QueueMode::Lifo)
-            .post_create(Hook::async_fn(move |client, _| {
-                let sql = session.clone();
-                Box::pin(async move {
-                    let set = client.batch_execute(&sql);
-                    match limits.connect {
-                        None => set.await,
-                        Some(limit) => {
-                            tokio::time::timeout(limit, set).await.unwrap_or_else(|_| {
-                                Err(tokio_postgres::Error::__private_api_timeout())
-                            })
-                        }
-                    }
-                    .map_err(HookError::Backend)
-                })
-            }))
-            // A connection given up after a deadline, or older than its lifetime, is closed
-            // instead of handed out.
-            .pre_recycle(Hook::sync_fn(move |client, metrics| {
-                let expired = limits
-                    .max_lifetime
-                    .is_some_and(|lifetime| metrics.age() > lifetime);
-                if given_up.was_given_up(&client.statement_cache) || expired {
-                    return Err(HookError::message("connection retired"));
-                }
-                Ok(())
-            }))
-            .build()
-            .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("pool: {e}")))?;
+        let (pool, deadline) = pool_for(&config)?;
+        let replicas = Replicas::new(&config, pool_for)?;
         let warm =
             futures::future::try_join_all((0..config.pool_min_size).map(|_| pool.get())).await?;
         drop(warm);
+        let limits = config.deadlines;
+        let interval = config.replica_check_interval();
         let inner = Arc::new(Inner {
             pool,
             config,
             deadline,
+            replicas,
         });
         if let Some(max_idle) = limits.max_idle {
             tokio::spawn(close_idle_connections(Arc::downgrade(&inner), max_idle));
         }
+        if !inner.replicas.is_empty() {
+            tokio::spawn(replicas::check_periodically(
+                Arc::downgrade(&inner),
+                interval,
+            ));
+        }
         Ok(Store { inner })
+    }
+
+    /// The store behind a weak reference, while it exists.
+    pub(crate) fn upgrade(inner: &Weak<Inner>) -> Option<Store> {
+        inner.upgrade().map(|inner| Store { inner })
+    }
+
+    /// The read replicas.
+    pub(crate) fn replicas(&self) -> &Replicas {
+        &self.inner.replicas
     }
 
     /// Closes the pool: connections in use are closed when they come back, idle ones at once,
     /// and every later operation fails with [`ErrorKind::Backend`] ("connection pool error").
     pub fn close(&self) {
         self.inner.pool.close();
+        self.inner.replicas.close();
     }
 
     /// The deadline every statement of this store runs under.
@@ -275,6 +245,63 @@ impl Store {
     }
 }
 
+/// The pool for the server of `config`, with the deadline of its statements. Every new
+/// connection gets the configured `search_path` and server-side timeouts; a connection given
+/// up after a deadline, or older than its lifetime, is closed instead of handed out.
+fn pool_for(config: &Config) -> Result<(Pool, Arc<Deadline>)> {
+    let (manager, canceller) = connect::manager(
+        config,
+        ManagerConfig {
+            // No liveness query per checkout: a closed connection is detected without a
+            // round trip, a broken one fails the operation that uses it.
+            recycling_method: RecyclingMethod::Fast,
+        },
+    )?;
+    let limits = config.deadlines;
+    let deadline = Arc::new(Deadline::new(limits.query, limits.connect, canceller));
+    // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
+    // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`. The
+    // server-side timeouts are whole milliseconds formatted by the crate.
+    let session = std::iter::once(format!("SET search_path TO \"{}\"", config.schema))
+        .chain(Some(limits.session_settings()).filter(|s| !s.is_empty()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let given_up = deadline.clone();
+    let pool = Pool::builder(manager)
+        .max_size(config.pool_max_size)
+        .wait_timeout(Some(config.pool_timeout))
+        .create_timeout(limits.connect)
+        .runtime(Runtime::Tokio1)
+        // The most recently used connection first: its server backend is awake and warm,
+        // and connections beyond what the load needs stay idle.
+        .queue_mode(QueueMode::Lifo)
+        .post_create(Hook::async_fn(move |client, _| {
+            let sql = session.clone();
+            Box::pin(async move {
+                let set = client.batch_execute(&sql);
+                match limits.connect {
+                    None => set.await,
+                    Some(limit) => tokio::time::timeout(limit, set)
+                        .await
+                        .unwrap_or_else(|_| Err(tokio_postgres::Error::__private_api_timeout())),
+                }
+                .map_err(HookError::Backend)
+            })
+        }))
+        .pre_recycle(Hook::sync_fn(move |client, metrics| {
+            let expired = limits
+                .max_lifetime
+                .is_some_and(|lifetime| metrics.age() > lifetime);
+            if given_up.was_given_up(&client.statement_cache) || expired {
+                return Err(HookError::message("connection retired"));
+            }
+            Ok(())
+        }))
+        .build()
+        .map_err(|e| Error::new(ErrorKind::InvalidInput, format!("pool: {e}")))?;
+    Ok((pool, deadline))
+}
+
 /// Closes the pool's connections that have been unused for `max_idle`, checking every
 /// `max_idle / 2` (at most every minute), until the store is gone or closed.
 async fn close_idle_connections(store: std::sync::Weak<Inner>, max_idle: Duration) {
@@ -285,9 +312,9 @@ async fn close_idle_connections(store: std::sync::Weak<Inner>, max_idle: Duratio
         if inner.pool.is_closed() {
             return;
         }
-        inner
-            .pool
-            .retain(|_, metrics| metrics.last_used() < max_idle);
+        for pool in std::iter::once(&inner.pool).chain(inner.replicas.pools()) {
+            pool.retain(|_, metrics| metrics.last_used() < max_idle);
+        }
     }
 }
 

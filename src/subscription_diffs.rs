@@ -121,7 +121,7 @@ impl<'a> SubscriptionDiffs<'a> {
         let row = match seqnr {
             Some(seqnr) => {
                 let key = subid_seqnr(subid, seqnr)?;
-                let c = &self.db.executor().await?;
+                let c = &self.db.reader().await?;
                 q::diff_by_seqnr()
                     .params(
                         c,
@@ -137,7 +137,7 @@ impl<'a> SubscriptionDiffs<'a> {
             }
             None => {
                 rules::identifier("subscription id", subid)?;
-                let c = &self.db.executor().await?;
+                let c = &self.db.reader().await?;
                 q::first_diff()
                     .params(c, &q::FirstDiffParams { actor_id, subid })
                     .opt()
@@ -152,7 +152,7 @@ impl<'a> SubscriptionDiffs<'a> {
     pub async fn list(&self, actor_id: &str, subid: Option<&str>) -> Result<Vec<SubscriptionDiff>> {
         rules::identifier("actor id", actor_id)?;
         check_subid(subid)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::diffs()
             .params(c, &q::DiffsParams { actor_id, subid })
             .all()

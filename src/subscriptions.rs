@@ -137,7 +137,7 @@ impl<'a> Subscriptions<'a> {
     ) -> Result<Option<Subscription>> {
         rules::identifier("actor id", actor_id)?;
         let key = peer_sub_id(peerid, subid)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let row = q::subscription()
             .params(
                 c,
@@ -285,7 +285,7 @@ impl<'a> Subscriptions<'a> {
     /// The actor's subscriptions, ordered by `peerid:subid` bytewise. Empty when none.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Subscription>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::subscriptions_of_actor()
             .params(c, &q::ActorIdParam { actor_id })
             .all()

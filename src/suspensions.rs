@@ -62,7 +62,7 @@ impl<'a> Suspensions<'a> {
     /// is suspended.
     pub async fn is_suspended(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
         let (actor_id, subtarget) = self.check(target, subtarget)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         Ok(q::suspension_exists()
             .params(
                 c,
@@ -119,7 +119,7 @@ impl<'a> Suspensions<'a> {
     /// none.
     pub async fn list(&self) -> Result<Vec<Suspension>> {
         let actor_id = self.actor_id()?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::suspensions_of_actor()
             .params(c, &q::ActorIdParam { actor_id })
             .all()

@@ -314,7 +314,7 @@ impl<'a> Trusts<'a> {
     /// The trust of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<Trust>> {
         check_key(actor_id, peerid)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let row = q::trust_by_peer()
             .params(c, &q::TrustByPeerParams { actor_id, peerid })
             .opt()
@@ -330,7 +330,7 @@ impl<'a> Trusts<'a> {
         if token.is_empty() {
             return Ok(None);
         }
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let row = q::trust_by_secret()
             .params(
                 c,
@@ -351,7 +351,7 @@ impl<'a> Trusts<'a> {
         if token.is_empty() {
             return Ok(false);
         }
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         Ok(q::secret_exists()
             .params(
                 c,
@@ -487,7 +487,7 @@ impl<'a> Trusts<'a> {
     /// Every trust of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Trust>> {
         rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
+        let c = &self.db.reader().await?;
         let rows = q::trusts_of_actor()
             .params(c, &q::ActorIdParam { actor_id })
             .all()

@@ -867,3 +867,49 @@ fn bad_deadline_variables_are_refused_naming_the_variable() {
         "invalid PG_LOCK_TIMEOUT: -1 seconds: ",
     );
 }
+
+#[test]
+fn read_replicas_and_their_lag_bound_are_read_and_debug_hides_their_passwords() {
+    let config = vars(&[
+        (
+            "PG_DB_READ_URLS",
+            "postgresql://u:r1-secret@r1:5433/d,postgresql://u:r2-secret@r2a,r2b:5434/d",
+        ),
+        ("PG_DB_MAX_REPLICA_LAG", "2.5"),
+    ])
+    .unwrap();
+    assert_eq!(config.read_replica_count(), 2);
+    let shown = format!("{config:?}");
+    assert!(!shown.contains("secret"), "{shown}");
+    assert!(
+        shown.contains(r#"read_replicas: ["r1:5433", "r2a:5432,r2b:5434"]"#),
+        "{shown}"
+    );
+    assert!(shown.contains("max_replica_lag: 2.5s"), "{shown}");
+    let defaults = vars(&[]).unwrap();
+    assert_eq!(defaults.read_replica_count(), 0);
+    assert!(format!("{defaults:?}").contains("max_replica_lag: 5s"));
+
+    let built = Config::from_url("postgresql://p/d")
+        .unwrap()
+        .read_replica("host=r1 port=5433 dbname=d")
+        .unwrap();
+    assert_eq!(built.read_replica_count(), 1);
+    assert_err(
+        Config::from_url("postgresql://p/d")
+            .unwrap()
+            .read_replica("postgresql://r1:port/d"),
+        ErrorKind::InvalidInput,
+        "invalid read replica URL",
+    );
+    assert_err(
+        vars(&[("PG_DB_READ_URLS", "postgresql://r1:port/d")]),
+        ErrorKind::InvalidInput,
+        "invalid PG_DB_READ_URLS",
+    );
+    assert_err(
+        vars(&[("PG_DB_MAX_REPLICA_LAG", "-1")]),
+        ErrorKind::InvalidInput,
+        "invalid PG_DB_MAX_REPLICA_LAG",
+    );
+}

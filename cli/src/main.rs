@@ -221,6 +221,22 @@ async fn health(json: bool) -> AnyResult<()> {
             table.name, table.row_estimate, table.total_bytes
         );
     }
+    for replica in &health.replicas {
+        let lag = replica
+            .lag_seconds
+            .map_or("lag unknown".to_string(), |s| format!("lag {s:.3} s"));
+        let bytes = replica
+            .lag_bytes
+            .map_or(String::new(), |b| format!(", {b} bytes to replay"));
+        let error = replica
+            .error
+            .as_deref()
+            .map_or(String::new(), |e| format!(": {e}"));
+        println!(
+            "replica {:<20} {:?}, {lag}{bytes}{error}",
+            replica.server, replica.status
+        );
+    }
     Ok(())
 }
 

@@ -79,6 +79,24 @@ impl Config {
         if let Some(flag) = vars.get("USE_PROPERTY_LOOKUP_TABLE") {
             config.use_lookup_table = flag.eq_ignore_ascii_case("true");
         }
+        if let Some(urls) = vars.get("PG_DB_READ_URLS") {
+            for url in super::replicas::split_urls(urls) {
+                let (mut replica, keys) = parse_connection_string(url)
+                    .map_err(|e| Error::invalid("PG_DB_READ_URLS", e.to_string()))?;
+                let mode_given = keys.contains("sslmode") || vars.get("PGSSLMODE").is_some();
+                replica.apply_libpq_variables(&vars, &keys)?;
+                replica.resolve_tls(mode_given)?;
+                config.replicas.push(super::ReplicaTarget {
+                    pg: replica.pg,
+                    tls: replica.tls,
+                });
+            }
+        }
+        if let Some(text) = vars.get("PG_DB_MAX_REPLICA_LAG") {
+            let secs: f64 = parse_value("PG_DB_MAX_REPLICA_LAG", text)?;
+            config.max_replica_lag = Duration::try_from_secs_f64(secs)
+                .map_err(|e| Error::invalid("PG_DB_MAX_REPLICA_LAG", e))?;
+        }
         config.check_pool_size()?;
         Ok(config)
     }

@@ -14,6 +14,7 @@
 
 mod deadlines;
 mod env;
+mod replicas;
 mod tls;
 mod url;
 
@@ -29,6 +30,8 @@ pub(crate) use self::deadlines::Deadlines;
 pub use self::deadlines::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IDLE, DEFAULT_MAX_LIFETIME, DEFAULT_QUERY_TIMEOUT,
 };
+pub use self::replicas::DEFAULT_MAX_REPLICA_LAG;
+pub(crate) use self::replicas::ReplicaTarget;
 pub(crate) use self::tls::TlsSettings;
 pub use self::tls::{RootCerts, SslMode};
 
@@ -52,6 +55,8 @@ pub struct Config {
     pub(crate) indexed_properties: Vec<String>,
     pub(crate) use_lookup_table: bool,
     pub(crate) deadlines: Deadlines,
+    pub(crate) replicas: Vec<ReplicaTarget>,
+    pub(crate) max_replica_lag: Duration,
 }
 
 impl Config {
@@ -84,6 +89,8 @@ impl Config {
                 connect: pg_connect_timeout.or(Some(DEFAULT_CONNECT_TIMEOUT)),
                 ..Deadlines::default()
             },
+            replicas: Vec::new(),
+            max_replica_lag: replicas::DEFAULT_MAX_REPLICA_LAG,
         }
     }
 
@@ -264,15 +271,7 @@ impl Config {
 
 impl fmt::Debug for Config {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let hosts: Vec<String> = self
-            .pg
-            .get_hosts()
-            .iter()
-            .map(|h| match h {
-                tokio_postgres::config::Host::Tcp(name) => name.clone(),
-                tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
-            })
-            .collect();
+        let hosts: Vec<String> = host_names(&self.pg);
         let mut f = f.debug_struct("Config");
         f.field("hosts", &hosts)
             .field("ports", &self.pg.get_ports())
@@ -300,6 +299,41 @@ impl fmt::Debug for Config {
             .field("indexed_properties", &self.indexed_properties)
             .field("use_lookup_table", &self.use_lookup_table)
             .field("deadlines", &self.deadlines)
+            .field(
+                "read_replicas",
+                &self
+                    .replicas
+                    .iter()
+                    .map(|r| server_label(&r.pg))
+                    .collect::<Vec<_>>(),
+            )
+            .field("max_replica_lag", &self.max_replica_lag)
             .finish()
     }
+}
+
+/// The host names (or socket directories) of connection settings.
+fn host_names(pg: &tokio_postgres::Config) -> Vec<String> {
+    pg.get_hosts()
+        .iter()
+        .map(|h| match h {
+            tokio_postgres::config::Host::Tcp(name) => name.clone(),
+            tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
+        })
+        .collect()
+}
+
+/// Names a server for logs, metrics and health reports: `host:port` (comma-separated for a
+/// multi-host setting), never the user or password.
+pub(crate) fn server_label(pg: &tokio_postgres::Config) -> String {
+    let ports = pg.get_ports();
+    host_names(pg)
+        .iter()
+        .enumerate()
+        .map(|(i, host)| {
+            let port = ports.get(i).or(ports.first()).copied().unwrap_or(5432);
+            format!("{host}:{port}")
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }

@@ -18,6 +18,10 @@
 //! still stopped and deleted at exit, and it resumes a paused server before stopping it. Linux
 //! only (`/proc`).
 //!
+//! For replica and failover tests a cluster starts a streaming standby of itself
+//! ([`Cluster::standby`], from `pg_basebackup -R`), which can be promoted
+//! ([`Cluster::promote`]); any cluster can be stopped for good ([`Cluster::stop`]).
+//!
 //! This module uses only the standard library so that the library's `build.rs` can include
 //! this file with `#[path]`.
 
@@ -69,6 +73,7 @@ pub struct Cluster {
     port: u16,
     tcp: bool,
     bin: PathBuf,
+    settings: Vec<(String, String)>,
     watchdog: Option<Child>,
 }
 
@@ -101,6 +106,89 @@ impl Cluster {
         options: ClusterOptions,
         settings: &[(&str, &str)],
     ) -> io::Result<Cluster> {
+        Cluster::launch(options, settings, |run_as, bin, data| {
+            as_user(run_as, &bin.join("initdb"))
+                .arg("-D")
+                .arg(data)
+                .args(["-U", "postgres", "--auth=trust", "-N", "-E", "UTF8"])
+                .args(["--locale=C.UTF-8"])
+                .output()
+                .map(|out| ("initdb", out))
+        })
+    }
+
+    /// Starts a streaming standby of this cluster: a copy made with `pg_basebackup -R` (so
+    /// it follows this server through `primary_conninfo` and `standby.signal`), with the same
+    /// options and settings, in a directory of its own; read-only until
+    /// [`Cluster::promote`].
+    pub fn standby(&self) -> io::Result<Cluster> {
+        let primary_dir = self.dir.clone();
+        let port = self.port;
+        let settings: Vec<(&str, &str)> = self
+            .settings
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        Cluster::launch(
+            ClusterOptions { tcp: self.tcp },
+            &settings,
+            move |run_as, bin, data| {
+                as_user(run_as, &bin.join("pg_basebackup"))
+                    .arg("-D")
+                    .arg(data)
+                    .arg("-h")
+                    .arg(&primary_dir)
+                    .arg("-p")
+                    .arg(port.to_string())
+                    .args(["-U", "postgres", "-R", "-X", "stream", "-c", "fast"])
+                    .output()
+                    .map(|out| ("pg_basebackup", out))
+            },
+        )
+    }
+
+    /// Makes a standby a primary (`pg_ctl promote`, which waits until it accepts writes).
+    pub fn promote(&self) -> io::Result<()> {
+        let run_as = run_as()?;
+        let out = as_user(&run_as, &self.bin.join("pg_ctl"))
+            .arg("promote")
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["-w", "-t", "60"])
+            .output()?;
+        if !out.status.success() {
+            return Err(io::Error::other(format!(
+                "pg_ctl promote failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Stops the server for good, as `pg_ctl stop -m fast|immediate` does, and waits until it
+    /// has exited; the directory is still deleted on drop. A paused cluster is resumed first.
+    pub fn stop(&self, mode: StopMode) -> io::Result<()> {
+        if self.is_paused() {
+            self.resume()?;
+        }
+        let pid = self.postmaster_pid()?;
+        if !sys::signal(pid, mode.signal())? {
+            return Ok(());
+        }
+        self.wait_exited(pid, mode)
+    }
+
+    /// Creates the data directory with `make_data` (initdb, or a base backup) and starts the
+    /// server on it.
+    fn launch(
+        options: ClusterOptions,
+        settings: &[(&str, &str)],
+        make_data: impl FnOnce(
+            &Option<RunAs>,
+            &Path,
+            &Path,
+        ) -> io::Result<(&'static str, std::process::Output)>,
+    ) -> io::Result<Cluster> {
         let bin = bin_dir()?;
         let dir = make_temp_dir()?;
         let run_as = run_as()?;
@@ -109,20 +197,12 @@ impl Cluster {
         }
         let port = if options.tcp { free_tcp_port()? } else { 5432 };
         let data = dir.join("data");
-        let initdb = as_user(&run_as, &bin.join("initdb"))
-            .arg("-D")
-            .arg(&data)
-            .args(["-U", "postgres", "--auth=trust", "-N", "-E", "UTF8"])
-            .args(["--locale=C.UTF-8"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output();
-        let initdb = match initdb {
-            Ok(out) if out.status.success() => out,
-            Ok(out) => {
+        match make_data(&run_as, &bin, &data) {
+            Ok((_, out)) if out.status.success() => {}
+            Ok((tool, out)) => {
                 let _ = fs::remove_dir_all(&dir);
                 return Err(io::Error::other(format!(
-                    "initdb failed: {}",
+                    "{tool} failed: {}",
                     String::from_utf8_lossy(&out.stderr).trim()
                 )));
             }
@@ -130,8 +210,7 @@ impl Cluster {
                 let _ = fs::remove_dir_all(&dir);
                 return Err(e);
             }
-        };
-        drop(initdb);
+        }
 
         let listen = if options.tcp { "127.0.0.1" } else { "" };
         let mut server = as_user(&run_as, &bin.join("postgres"));
@@ -156,6 +235,10 @@ impl Cluster {
             port,
             tcp: options.tcp,
             bin,
+            settings: settings
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
             watchdog: None,
         };
         cluster.watchdog = Some(watchdog?);
@@ -255,6 +338,17 @@ impl Cluster {
                 "the postmaster {pid} is not running"
             )));
         }
+        self.wait_exited(pid, mode)?;
+        self.wait_ready()?;
+        let new = self.postmaster_pid()?;
+        if new == pid {
+            return Err(io::Error::other("the server was not restarted"));
+        }
+        Ok(())
+    }
+
+    /// Waits until the postmaster `pid`, signalled to stop in `mode`, has exited.
+    fn wait_exited(&self, pid: u32, mode: StopMode) -> io::Result<()> {
         let started = Instant::now();
         while process_state(pid).is_some_and(|state| state != 'Z') {
             if started.elapsed() > STOP_TIMEOUT {
@@ -263,11 +357,6 @@ impl Cluster {
                 )));
             }
             std::thread::sleep(Duration::from_millis(5));
-        }
-        self.wait_ready()?;
-        let new = self.postmaster_pid()?;
-        if new == pid {
-            return Err(io::Error::other("the server was not restarted"));
         }
         Ok(())
     }
