@@ -2,8 +2,9 @@
 --
 -- Identical in tables, columns, types, nullability, defaults, constraint and index names to the
 -- Python actingweb PostgreSQL backend at Alembic head e5f6a7b8c9d0, so both implementations can
--- share one database, plus one index of this crate (idx_properties_name_value_prefix, see
--- migrations/e5f6a7b8c9d0-properties-name-value-index.sql; the reference's Alembic ignores
+-- share one database, plus two indexes of this crate (idx_properties_name_value_prefix, see
+-- migrations/e5f6a7b8c9d0-properties-name-value-index.sql, and idx_attributes_id_bucket, see
+-- migrations/e5f6a7b8c9d0-attributes-id-bucket-index.sql; the reference's Alembic ignores
 -- extra indexes). Names are unqualified: the schema is chosen by search_path.
 
 CREATE TABLE actors (
@@ -109,6 +110,7 @@ CREATE INDEX idx_attributes_ttl ON attributes USING btree (ttl_timestamp)
     WHERE (ttl_timestamp IS NOT NULL);
 CREATE INDEX idx_attributes_chain_id ON attributes USING btree (((data ->> 'chain_id'::text)))
     WHERE ((data ->> 'chain_id'::text) IS NOT NULL);
+CREATE INDEX idx_attributes_id_bucket ON attributes USING btree (id, bucket);
 
 CREATE TABLE subscription_suspensions (
     id character varying(255) NOT NULL,

@@ -44,7 +44,7 @@ DELETE FROM property_lookup WHERE property_name = :name AND value = :value RETUR
 
 -- Giving values up: when an actor's lookup row goes (its value changed, its property or the
 -- actor was deleted), the row is handed to a remaining holder in the same statement: the
--- lowest actor id (bytewise, COLLATE "C", as rebuild_property_lookup picks) among the existing
+-- lowest actor id (bytewise, COLLATE "C", as add_property_lookups picks) among the existing
 -- actors other than the giver that hold exactly that value for that name. The holders are found
 -- through idx_properties_name_value_prefix (schema.sql), whose expressions and predicate the
 -- search repeats so that the planner uses it; where that index does not exist (a database the
@@ -135,15 +135,32 @@ SELECT property_name FROM property_lookup WHERE actor_id = :actor_id FOR UPDATE;
 
 -- Bulk transfer (export/import)
 
---! rebuild_property_lookup NamesParam : (candidates, inserted)
--- After a bulk import: one lookup row per non-empty value of the given (indexed) names, owned
--- by the lowest actor id (bytewise) among the existing actors holding it; rows already there
--- are kept (first writer wins). `candidates` counts the (name, value) pairs found.
+--! indexed_values_without_lookup NamesParam
+-- properties().rebuild_lookup(): every non-empty value of the given (indexed) names that no
+-- lookup row holds, across all actors (one pass over `properties`); add_property_lookups then
+-- gives each its owner.
+SELECT DISTINCT p.name, p.value FROM properties p
+WHERE p.name = ANY(:names::text[]) AND p.value <> ''
+  AND NOT EXISTS (SELECT 1 FROM property_lookup l
+                  WHERE l.property_name = p.name AND l.value = p.value);
+
+--! add_property_lookups : (candidates, inserted)
+-- Lookup rows for these (indexed name, non-empty value) pairs, each owned by the rule a
+-- hand-over applies (release_* above): the lowest actor id (bytewise, COLLATE "C") among the
+-- existing actors whose property of that name holds exactly that value; a row already there is
+-- kept (first writer wins). `candidates` counts the pairs that have a holder. Used after an
+-- import, for the values its records hold, and by properties().rebuild_lookup(), for every
+-- value without a row. The holders are found through idx_properties_name_value_prefix, whose
+-- expressions and predicate the join repeats (one index probe per pair); without that index
+-- the planner joins the pairs against one scan of `properties`.
 WITH candidates AS (
     SELECT DISTINCT ON (p.name, p.value) p.name, p.value, p.id
-    FROM properties p
+    FROM unnest(:names::text[], :vals::text[]) AS k(name, value)
+    JOIN properties p
+      ON left(p.name, 200) = left(k.name, 200) AND left(p.value, 200) = left(k.value, 200)
+     AND p.name = k.name AND p.value = k.value
     JOIN actors a ON a.id = p.id
-    WHERE p.name = ANY(:names::text[]) AND p.value <> ''
+    WHERE p.name NOT LIKE 'list:%'
     ORDER BY p.name, p.value, p.id COLLATE "C"
 ), inserted AS (
     INSERT INTO property_lookup (property_name, value, actor_id)

@@ -32,12 +32,13 @@ use crate::store::Store;
 pub const HEAD_REVISION: &str = "e5f6a7b8c9d0";
 
 /// Migrations in order: (revision reached, DDL). The step to e5f6a7b8c9d0 also creates this
-/// crate's extra index, which does not change the revision.
+/// crate's two extra indexes, which do not change the revision.
 const MIGRATIONS: &[(&str, &str)] = &[(
     "e5f6a7b8c9d0",
     concat!(
         include_str!("../migrations/e5f6a7b8c9d0.sql"),
         include_str!("../migrations/e5f6a7b8c9d0-properties-name-value-index.sql"),
+        include_str!("../migrations/e5f6a7b8c9d0-attributes-id-bucket-index.sql"),
     ),
 )];
 

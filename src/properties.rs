@@ -397,16 +397,25 @@ impl<'a> Properties<'a> {
     /// Adds the missing lookup rows for every indexed name, across all actors: for each value
     /// held by existing actors, the lowest actor id (bytewise) gets it unless a row exists
     /// already (first writer wins). Returns how many rows were added. Use it after data was
-    /// written without lookup rows (a bulk import, or the Python reference running with
-    /// `USE_PROPERTY_LOOKUP_TABLE=false`); reverse lookups never scan the properties table.
+    /// written without lookup rows (the Python reference running with
+    /// `USE_PROPERTY_LOOKUP_TABLE=false`, or rows written by hand); reverse lookups never scan
+    /// the properties table. [`Store::import`](crate::Store::import) adds the rows of the
+    /// values it imports by the same rule, without this pass over every property.
     pub async fn rebuild_lookup(&self) -> Result<u64> {
         let names = rules::indexed_names(self.db.config());
         if names.is_empty() {
             return Ok(0);
         }
-        let c = &self.db.executor().await?;
-        let rebuilt = rebuild_lookup_rows(c, &names).await?;
-        Ok(u64::try_from(rebuilt.inserted).expect("count(*) is not negative"))
+        let mut executor = self.db.executor().await?;
+        let group = executor.atomic().await?;
+        let values = lq::indexed_values_without_lookup()
+            .params(&group, &lq::NamesParam { names: &names })
+            .all()
+            .await?;
+        let pairs: Vec<(String, String)> = values.into_iter().map(|v| (v.name, v.value)).collect();
+        let added = add_lookup_rows(&group, &pairs).await?;
+        group.commit().await?;
+        Ok(added.inserted)
     }
 
     /// Runs a conditional `write` (whether it changed a row): one statement for a name that is
@@ -469,16 +478,38 @@ impl<'a> Properties<'a> {
     }
 }
 
-/// Adds the missing lookup rows for `names` across all actors (one statement; see
-/// [`Properties::rebuild_lookup`]); returns the (name, value) pairs found and the rows added.
-pub(crate) async fn rebuild_lookup_rows<C: GenericClient>(
+/// Pairs of (indexed name, value) given to [`add_lookup_rows`] per statement.
+const LOOKUP_PAIRS_PER_STATEMENT: usize = 5000;
+
+/// What [`add_lookup_rows`] did.
+#[derive(Debug, Default)]
+pub(crate) struct AddedLookups {
+    /// The pairs that an existing actor holds.
+    pub(crate) candidates: u64,
+    /// The lookup rows added (the others were there already).
+    pub(crate) inserted: u64,
+}
+
+/// Adds the missing lookup rows of just these (indexed name, non-empty value) `pairs`: each to
+/// the lowest actor id (bytewise) among the existing actors holding it, as a hand-over does,
+/// unless a row holds the value already. Used by [`Properties::rebuild_lookup`] and after an
+/// import (whose work then grows with the rows imported, not with the table).
+pub(crate) async fn add_lookup_rows<C: GenericClient>(
     c: &C,
-    names: &[&str],
-) -> Result<lq::RebuildPropertyLookup> {
-    Ok(lq::rebuild_property_lookup()
-        .params(c, &lq::NamesParam { names })
-        .one()
-        .await?)
+    pairs: &[(String, String)],
+) -> Result<AddedLookups> {
+    let mut added = AddedLookups::default();
+    for chunk in pairs.chunks(LOOKUP_PAIRS_PER_STATEMENT) {
+        let names: Vec<&str> = chunk.iter().map(|(name, _)| name.as_str()).collect();
+        let vals: Vec<&str> = chunk.iter().map(|(_, value)| value.as_str()).collect();
+        let counts = lq::add_property_lookups()
+            .params(c, &lq::AddPropertyLookupsParams { names, vals })
+            .one()
+            .await?;
+        added.candidates += u64::try_from(counts.candidates).expect("count(*) is not negative");
+        added.inserted += u64::try_from(counts.inserted).expect("count(*) is not negative");
+    }
+    Ok(added)
 }
 
 /// Deletes the named properties of an actor, or all of them; returns the count.

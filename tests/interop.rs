@@ -1275,7 +1275,7 @@ async fn crate_on_a_database_python_alembic_created(prefix: Option<&str>) {
     assert_eq!(alembic, json!({"before": null, "after": HEAD_REVISION}));
     let client = db.client().await;
     let schema_sql = catalog(&TestDb::new().await.client().await, "public").await;
-    // schema.sql is Alembic's head schema plus the crate's one extra index, which migrate
+    // schema.sql is Alembic's head schema plus the crate's extra indexes, which migrate
     // does not add to a database at head (see the README).
     let alembic_head: std::collections::BTreeSet<String> = schema_sql
         .iter()

@@ -661,6 +661,98 @@ async fn the_lookup_rebuild_follows_the_configured_indexed_names() {
 }
 
 #[tokio::test]
+async fn an_import_adds_the_lookup_rows_of_its_values_and_leaves_every_other_row_alone() {
+    let (db, store) = common::store().await;
+    // Lookup rows before the import: a current one, a stale one (a1 no longer holds the value)
+    // and one whose value the import brings again; a2's e-mail has no row, and is not in the
+    // import.
+    db.client()
+        .await
+        .batch_execute(
+            "INSERT INTO actors VALUES ('a1', 'c', 'p', NULL), ('a2', 'c', 'p', NULL),
+                                       ('z9', 'c', 'p', NULL);
+             INSERT INTO properties VALUES ('a1', 'email', 'x@example.com'),
+                                           ('a2', 'email', 'orphan@example.com'),
+                                           ('a2', 'externalUserId', 'ext-2'),
+                                           ('z9', 'oauthId', 'tok');
+             INSERT INTO property_lookup VALUES ('email', 'x@example.com', 'a1'),
+                                                ('email', 'stale@example.com', 'a1'),
+                                                ('oauthId', 'tok', 'z9')",
+        )
+        .await
+        .unwrap();
+    let dir = TempDir::new();
+    dir.write(
+        "actors.json",
+        r#"[{"id": "b1"}, {"id": "b2"}, {"id": "c1"}, {"id": "a0"}]"#,
+    );
+    // new@example.com: c1 comes first in the file, a0 has the lowest id. ext-2: a2 (stored
+    // before, without a lookup row) is a lower holder than b2. tok: z9's row stays.
+    dir.write(
+        "properties.json",
+        r#"[{"id": "b1", "name": "oauthId", "value": "tok"},
+            {"id": "b2", "name": "externalUserId", "value": "ext-2"},
+            {"id": "c1", "name": "email", "value": "new@example.com"},
+            {"id": "a0", "name": "email", "value": "new@example.com"},
+            {"id": "a0", "name": "displayName", "value": "not indexed"},
+            {"id": "c1", "name": "list:email", "value": "never@example.com"},
+            {"id": "ghost", "name": "email", "value": "ghost@example.com"},
+            {"id": "b1", "name": "email", "value": ""}]"#,
+    );
+    let report = store
+        .import(dir.path(), ImportOptions::default(), &())
+        .await
+        .unwrap();
+    assert_eq!(report.tables[1], imported("properties", 8, 8, 0, None));
+    // Three of the imported indexed values have an existing holder (ghost is no actor, the
+    // empty value claims nothing); two of them had no row.
+    assert_eq!(
+        report.tables[2],
+        imported("property_lookup", 3, 2, 1, Some(REBUILT))
+    );
+    assert_eq!(
+        rows(&db, "property_lookup").await,
+        [
+            "(email,new@example.com,a0)",
+            "(email,stale@example.com,a1)",
+            "(email,x@example.com,a1)",
+            "(externalUserId,ext-2,a2)",
+            "(oauthId,tok,z9)",
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_lookup_rows_of_an_import_are_those_a_full_rebuild_makes() {
+    let (db, store) = common::store().await;
+    let dir = TempDir::new();
+    generate(dir.path(), 600);
+    // 6000 records in reverse order: two batches, the first with actors 599..100, the second
+    // with 99..0. The owner of a shared value is the lowest holder of the whole import, not of
+    // a batch nor the first in the file: actors 99 and 100 share oauth-33.
+    let records: Vec<Value> = serde_json::from_str(&dir.read("properties.json")).unwrap();
+    let reversed: Vec<&Value> = records.iter().rev().collect();
+    dir.write(
+        "properties.json",
+        &serde_json::to_string(&reversed).unwrap(),
+    );
+    store
+        .import(dir.path(), ImportOptions::default(), &())
+        .await
+        .unwrap();
+    let imported = rows(&db, "property_lookup").await;
+    assert_eq!(imported.len(), 600 + 200);
+    assert!(imported.contains(&"(oauthId,oauth-33,actor-000099)".to_string()));
+    db.client()
+        .await
+        .batch_execute("DELETE FROM property_lookup")
+        .await
+        .unwrap();
+    assert_eq!(store.properties().rebuild_lookup().await.unwrap(), 800);
+    assert_eq!(rows(&db, "property_lookup").await, imported);
+}
+
+#[tokio::test]
 async fn identifiers_of_255_characters_are_accepted() {
     let (db, store) = common::store().await;
     let dir = TempDir::new();

@@ -30,8 +30,9 @@
 //! Where this differs from the reference's script (§5 of the specification):
 //!
 //! * Every table is exported (the script's export cannot run at all), including
-//!   `subscription_suspensions`; `property_lookup` is not exported but rebuilt on import for the
-//!   configured indexed names (the script creates no lookup rows and leaves `created_at` NULL).
+//!   `subscription_suspensions`; `property_lookup` is not exported: an import adds its rows for
+//!   the imported values of the configured indexed names (the script creates no lookup rows
+//!   and leaves `created_at` NULL).
 //! * Every record is validated as the entity API validates it (NUL characters, column lengths,
 //!   empty keys, ambiguous composite keys, JSON) before its table is written; a bad record fails
 //!   the import naming the file and the record, and its table writes nothing. Tables imported
@@ -77,7 +78,7 @@ use crate::executor::{Db, Executor};
 
 use compare::Validate;
 use files::{JsonArrayFile, Records, check_dir, io_error};
-use table::{Table, TableStep, every_table};
+use table::{IndexedValues, Table, TableStep, every_table};
 
 /// Records per import statement (and per key check of a validation).
 pub const BATCH_ROWS: usize = 5000;
@@ -138,9 +139,11 @@ impl ExportReport {
 pub struct ImportedTable {
     /// The table.
     pub table: String,
-    /// The file read; `None` for `property_lookup`, which is rebuilt from `properties`.
+    /// The file read; `None` for `property_lookup`, whose rows come from the imported
+    /// properties.
     pub file: Option<String>,
-    /// Records read from the file (for `property_lookup`: the indexed name-value pairs found).
+    /// Records read from the file (for `property_lookup`: the indexed name-value pairs of the
+    /// imported records that an existing actor holds).
     pub rows_read: u64,
     /// Rows inserted.
     pub inserted: u64,
@@ -246,8 +249,11 @@ impl Store {
     }
 
     /// Imports the files of `dir` (see the [module documentation](crate::transfer)), one
-    /// transaction per table, then rebuilds `property_lookup` for the configured indexed names
-    /// in the transaction of `properties`.
+    /// transaction per table. In the transaction of `properties` it then adds the missing
+    /// `property_lookup` rows of the values the imported records hold for the configured indexed
+    /// names (each to the lowest actor id holding it, as
+    /// [`rebuild_lookup`](crate::Properties::rebuild_lookup) does for all values); other lookup
+    /// rows are left as they are, so the work grows with the import, not with the database.
     ///
     /// A missing file or an empty array skips its table. A record that fails validation, or
     /// whose composite key is held by a row of different parts, is an
@@ -350,18 +356,23 @@ impl TableStep for Import<'_> {
 
     async fn run<T: Table>(&mut self, scope: &mut Executor<'_>) -> Result<Vec<ImportedTable>> {
         let tx = scope.atomic().await?;
-        let mut tables = vec![import_file::<T>(&tx, self.dir, self.progress).await?];
-        tables.extend(T::after_import(&tx, self.config, self.progress).await?);
+        let mut values = IndexedValues::new();
+        let file = import_file::<T>(&tx, self.config, self.dir, self.progress, &mut values).await?;
+        let mut tables = vec![file];
+        tables.extend(T::after_import(&tx, self.config, values, self.progress).await?);
         tx.commit().await?;
         Ok(tables)
     }
 }
 
 /// Inserts the records of the table's file in batches; records whose key is stored stay out.
+/// The indexed values the records' keys hold go to `values`.
 async fn import_file<T: Table>(
     tx: &Executor<'_>,
+    config: &Config,
     dir: &Path,
     progress: &dyn TransferProgress,
+    values: &mut IndexedValues,
 ) -> Result<ImportedTable> {
     let file = T::file();
     let mut report = ImportedTable {
@@ -379,6 +390,7 @@ async fn import_file<T: Table>(
     progress.table_started(T::NAME, Some(records.size()));
     while let Some(batch) = records.next().await? {
         report.inserted += T::insert(tx, batch.first, &batch.rows).await?;
+        T::note_indexed_values(tx, config, &batch.rows, values).await?;
         report.rows_read += batch.rows.len() as u64;
         progress.rows_done(T::NAME, report.rows_read, Some(records.bytes_read()));
     }

@@ -1,12 +1,13 @@
 //! `properties.json`: the rows of the transfer queries ([`PropertyTransfer`]); the entity
-//! module reads properties as name-value maps, without a row type. An import rebuilds
-//! `property_lookup` from the stored properties, in the transaction of `properties`.
+//! module reads properties as name-value maps, without a row type. In the transaction of
+//! `properties`, an import adds the `property_lookup` rows of the indexed values its records'
+//! keys hold (inserted, or stored before), and of no other values.
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, required_text, text_field};
-use super::table::{Each, Table, column, count, for_each_row, ords};
+use super::table::{Each, IndexedValues, Table, column, count, for_each_row, ords};
 use super::{ImportedTable, TransferProgress};
 use crate::client::async_::Params;
 use crate::codegen::queries::properties::{self as q, PropertyTransfer};
@@ -85,10 +86,35 @@ impl Table for PropertyTransfer {
         Ok(q::stored_properties().params(tx, &params).all().await?)
     }
 
-    /// Rebuilds `property_lookup` for the configured indexed names.
+    /// The stored values of the records with an indexed name: inserted by this batch or, for
+    /// a key stored before, the stored one (the lookup follows the stored value).
+    async fn note_indexed_values(
+        tx: &Executor<'_>,
+        config: &Config,
+        rows: &[Self],
+        values: &mut IndexedValues,
+    ) -> Result<()> {
+        let indexed: Vec<&Self> = rows
+            .iter()
+            .filter(|r| rules::is_indexed(config, &r.name))
+            .collect();
+        if !indexed.is_empty() {
+            let stored = Self::stored(tx, &indexed).await?;
+            values.extend(
+                stored
+                    .into_iter()
+                    .filter(|p| !p.value.is_empty())
+                    .map(|p| (p.name, p.value)),
+            );
+        }
+        Ok(())
+    }
+
+    /// Adds the missing `property_lookup` rows of the noted `values`, and no others.
     async fn after_import(
         tx: &Executor<'_>,
         config: &Config,
+        values: IndexedValues,
         progress: &dyn TransferProgress,
     ) -> Result<Option<ImportedTable>> {
         let names = rules::indexed_names(config);
@@ -102,15 +128,16 @@ impl Table for PropertyTransfer {
         };
         if !names.is_empty() {
             progress.table_started("property_lookup", None);
+            let pairs: Vec<(String, String)> = values.into_iter().collect();
             // An indexed value too large for the lookup index fails here; say where.
-            let rebuilt = crate::properties::rebuild_lookup_rows(tx, &names)
+            let added = crate::properties::add_lookup_rows(tx, &pairs)
                 .await
                 .map_err(|e| Error::new(e.kind(), format!("rebuilding property_lookup: {e}")))?;
-            lookup.rows_read = count(rebuilt.candidates);
-            lookup.inserted = count(rebuilt.inserted);
+            lookup.rows_read = added.candidates;
+            lookup.inserted = added.inserted;
+            progress.rows_done("property_lookup", lookup.rows_read, None);
             lookup.already_present = lookup.rows_read - lookup.inserted;
             lookup.note = Some(format!("rebuilt for {}", names.join(", ")));
-            progress.rows_done("property_lookup", lookup.rows_read, None);
             progress.table_finished("property_lookup");
         }
         Ok(Some(lookup))

@@ -1,5 +1,7 @@
 //! The trait each table implements, and what the implementations share.
 
+use std::collections::BTreeSet;
+
 use futures::{Stream, TryStreamExt};
 use serde::de::DeserializeOwned;
 
@@ -82,16 +84,32 @@ pub(super) trait Table: Sized + Send + Sync + 'static {
         Ok(())
     }
 
-    /// Work that follows the table's import in its transaction, reported as a table of its
-    /// own (for `properties`: rebuilding `property_lookup`).
+    /// After [`Table::insert`] of `rows`: adds to `values` the indexed values that their keys
+    /// now hold (only `properties` has any).
+    async fn note_indexed_values(
+        _tx: &Executor<'_>,
+        _config: &Config,
+        _rows: &[Self],
+        _values: &mut IndexedValues,
+    ) -> Result<()> {
+        Ok(())
+    }
+
+    /// Work that follows the table's import in its transaction, on the indexed `values` its
+    /// batches noted, reported as a table of its own (for `properties`: the lookup rows of
+    /// those values).
     async fn after_import(
         _tx: &Executor<'_>,
         _config: &Config,
+        _values: IndexedValues,
         _progress: &dyn TransferProgress,
     ) -> Result<Option<ImportedTable>> {
         Ok(None)
     }
 }
+
+/// Distinct (indexed property name, non-empty value) pairs that imported records hold.
+pub(super) type IndexedValues = BTreeSet<(String, String)>;
 
 /// What receives the records of an export, one by one.
 pub(super) type Each<'e, T> = dyn FnMut(T) -> Result<()> + Send + 'e;

@@ -287,10 +287,13 @@ pub fn assert_err<T: std::fmt::Debug>(
 
 /// Columns with types and defaults, constraints, indexes and tables of `schema`, one line per
 /// catalog entry, for comparing two schemas.
-/// The catalog lines ([`catalog`]) of the one index schema.sql has beyond the reference's head
-/// schema: `idx_properties_name_value_prefix`, which finds the remaining holders of an indexed
-/// value for the lookup hand-over (the reference's Alembic ignores extra indexes).
+/// The catalog lines ([`catalog`]) of the two indexes schema.sql has beyond the reference's
+/// head schema, in catalog order: `idx_attributes_id_bucket`, which finds one bucket of an
+/// actor, and `idx_properties_name_value_prefix`, which finds the remaining holders of an
+/// indexed value for the lookup hand-over (the reference's Alembic ignores extra indexes).
 pub const CRATE_ONLY_CATALOG: &[&str] = &[
+    "index idx_attributes_id_bucket CREATE INDEX idx_attributes_id_bucket ON attributes USING \
+     btree (id, bucket)",
     "index idx_properties_name_value_prefix CREATE INDEX idx_properties_name_value_prefix ON \
      properties USING btree (\"left\"(name, 200), \"left\"(value, 200)) WHERE \
      (name !~~ 'list:%'::text)",

@@ -70,6 +70,16 @@ pub struct ActorIdParam<T1: crate::StringSql> {
 pub struct NamesParam<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
     pub names: T2,
 }
+#[derive(Debug)]
+pub struct AddPropertyLookupsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub names: T2,
+    pub vals: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ReleaseStaleLookups {
     pub value: String,
@@ -113,8 +123,27 @@ impl<'a> From<ReleaseActorLookupsNamedBorrowed<'a>> for ReleaseActorLookupsNamed
         }
     }
 }
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct IndexedValuesWithoutLookup {
+    pub name: String,
+    pub value: String,
+}
+pub struct IndexedValuesWithoutLookupBorrowed<'a> {
+    pub name: &'a str,
+    pub value: &'a str,
+}
+impl<'a> From<IndexedValuesWithoutLookupBorrowed<'a>> for IndexedValuesWithoutLookup {
+    fn from(
+        IndexedValuesWithoutLookupBorrowed { name, value }: IndexedValuesWithoutLookupBorrowed<'a>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            value: value.into(),
+        }
+    }
+}
 #[derive(Debug, Clone, PartialEq, Copy, serde::Serialize)]
-pub struct RebuildPropertyLookup {
+pub struct AddPropertyLookups {
     pub candidates: i64,
     pub inserted: i64,
 }
@@ -320,23 +349,92 @@ where
         Ok(mapped)
     }
 }
-pub struct RebuildPropertyLookupQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+pub struct IndexedValuesWithoutLookupQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
     query: &'static str,
     cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<RebuildPropertyLookup, tokio_postgres::Error>,
-    mapper: fn(RebuildPropertyLookup) -> T,
+    extractor: fn(
+        &tokio_postgres::Row,
+    ) -> Result<IndexedValuesWithoutLookupBorrowed, tokio_postgres::Error>,
+    mapper: fn(IndexedValuesWithoutLookupBorrowed) -> T,
 }
-impl<'c, 'a, 's, C, T: 'c, const N: usize> RebuildPropertyLookupQuery<'c, 'a, 's, C, T, N>
+impl<'c, 'a, 's, C, T: 'c, const N: usize> IndexedValuesWithoutLookupQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
     pub fn map<R>(
         self,
-        mapper: fn(RebuildPropertyLookup) -> R,
-    ) -> RebuildPropertyLookupQuery<'c, 'a, 's, C, R, N> {
-        RebuildPropertyLookupQuery {
+        mapper: fn(IndexedValuesWithoutLookupBorrowed) -> R,
+    ) -> IndexedValuesWithoutLookupQuery<'c, 'a, 's, C, R, N> {
+        IndexedValuesWithoutLookupQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct AddPropertyLookupsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<AddPropertyLookups, tokio_postgres::Error>,
+    mapper: fn(AddPropertyLookups) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> AddPropertyLookupsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(AddPropertyLookups) -> R,
+    ) -> AddPropertyLookupsQuery<'c, 'a, 's, C, R, N> {
+        AddPropertyLookupsQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -959,14 +1057,14 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         self.bind(client, &params.actor_id)
     }
 }
-pub struct RebuildPropertyLookupStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn rebuild_property_lookup() -> RebuildPropertyLookupStmt {
-    RebuildPropertyLookupStmt(
-        "WITH candidates AS ( SELECT DISTINCT ON (p.name, p.value) p.name, p.value, p.id FROM properties p JOIN actors a ON a.id = p.id WHERE p.name = ANY($1::text[]) AND p.value <> '' ORDER BY p.name, p.value, p.id COLLATE \"C\" ), inserted AS ( INSERT INTO property_lookup (property_name, value, actor_id) SELECT name, value, id FROM candidates ON CONFLICT (property_name, value) DO NOTHING RETURNING 1 ) SELECT (SELECT count(*) FROM candidates) AS candidates, (SELECT count(*) FROM inserted) AS inserted",
+pub struct IndexedValuesWithoutLookupStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn indexed_values_without_lookup() -> IndexedValuesWithoutLookupStmt {
+    IndexedValuesWithoutLookupStmt(
+        "SELECT DISTINCT p.name, p.value FROM properties p WHERE p.name = ANY($1::text[]) AND p.value <> '' AND NOT EXISTS (SELECT 1 FROM property_lookup l WHERE l.property_name = p.name AND l.value = p.value)",
         None,
     )
 }
-impl RebuildPropertyLookupStmt {
+impl IndexedValuesWithoutLookupStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -978,20 +1076,21 @@ impl RebuildPropertyLookupStmt {
         &'s self,
         client: &'c C,
         names: &'a T2,
-    ) -> RebuildPropertyLookupQuery<'c, 'a, 's, C, RebuildPropertyLookup, 1> {
-        RebuildPropertyLookupQuery {
+    ) -> IndexedValuesWithoutLookupQuery<'c, 'a, 's, C, IndexedValuesWithoutLookup, 1> {
+        IndexedValuesWithoutLookupQuery {
             client,
             params: [names],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<RebuildPropertyLookup, tokio_postgres::Error> {
-                    Ok(RebuildPropertyLookup {
-                        candidates: row.try_get(0)?,
-                        inserted: row.try_get(1)?,
-                    })
-                },
-            mapper: |it| RebuildPropertyLookup::from(it),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<IndexedValuesWithoutLookupBorrowed, tokio_postgres::Error> {
+                Ok(IndexedValuesWithoutLookupBorrowed {
+                    name: row.try_get(0)?,
+                    value: row.try_get(1)?,
+                })
+            },
+            mapper: |it| IndexedValuesWithoutLookup::from(it),
         }
     }
 }
@@ -1001,15 +1100,88 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         'a,
         's,
         NamesParam<T1, T2>,
-        RebuildPropertyLookupQuery<'c, 'a, 's, C, RebuildPropertyLookup, 1>,
+        IndexedValuesWithoutLookupQuery<'c, 'a, 's, C, IndexedValuesWithoutLookup, 1>,
         C,
-    > for RebuildPropertyLookupStmt
+    > for IndexedValuesWithoutLookupStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a NamesParam<T1, T2>,
-    ) -> RebuildPropertyLookupQuery<'c, 'a, 's, C, RebuildPropertyLookup, 1> {
+    ) -> IndexedValuesWithoutLookupQuery<'c, 'a, 's, C, IndexedValuesWithoutLookup, 1> {
         self.bind(client, &params.names)
+    }
+}
+pub struct AddPropertyLookupsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn add_property_lookups() -> AddPropertyLookupsStmt {
+    AddPropertyLookupsStmt(
+        "WITH candidates AS ( SELECT DISTINCT ON (p.name, p.value) p.name, p.value, p.id FROM unnest($1::text[], $2::text[]) AS k(name, value) JOIN properties p ON left(p.name, 200) = left(k.name, 200) AND left(p.value, 200) = left(k.value, 200) AND p.name = k.name AND p.value = k.value JOIN actors a ON a.id = p.id WHERE p.name NOT LIKE 'list:%' ORDER BY p.name, p.value, p.id COLLATE \"C\" ), inserted AS ( INSERT INTO property_lookup (property_name, value, actor_id) SELECT name, value, id FROM candidates ON CONFLICT (property_name, value) DO NOTHING RETURNING 1 ) SELECT (SELECT count(*) FROM candidates) AS candidates, (SELECT count(*) FROM inserted) AS inserted",
+        None,
+    )
+}
+impl AddPropertyLookupsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        names: &'a T2,
+        vals: &'a T4,
+    ) -> AddPropertyLookupsQuery<'c, 'a, 's, C, AddPropertyLookups, 2> {
+        AddPropertyLookupsQuery {
+            client,
+            params: [names, vals],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<AddPropertyLookups, tokio_postgres::Error> {
+                    Ok(AddPropertyLookups {
+                        candidates: row.try_get(0)?,
+                        inserted: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| AddPropertyLookups::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        AddPropertyLookupsParams<T1, T2, T3, T4>,
+        AddPropertyLookupsQuery<'c, 'a, 's, C, AddPropertyLookups, 2>,
+        C,
+    > for AddPropertyLookupsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a AddPropertyLookupsParams<T1, T2, T3, T4>,
+    ) -> AddPropertyLookupsQuery<'c, 'a, 's, C, AddPropertyLookups, 2> {
+        self.bind(client, &params.names, &params.vals)
     }
 }

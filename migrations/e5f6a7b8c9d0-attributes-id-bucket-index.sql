@@ -1,0 +1,14 @@
+-- This crate's second index on top of the reference's schema at Alembic revision e5f6a7b8c9d0;
+-- like idx_properties_name_value_prefix it does not change the recorded revision (the
+-- reference's Alembic ignores extra indexes). Store::migrate applies it with the e5f6a7b8c9d0
+-- step on an empty schema.
+--
+-- It finds one bucket of an actor (queries/attributes.sql: bucket_attributes, delete_bucket,
+-- delete_attributes_by_chain): the primary key is (id, bucket_name) and these statements name
+-- the bucket, not the key, so without this index they read every attribute of the actor.
+--
+-- A database the reference's Alembic made, or one an earlier version of this crate created,
+-- has no such index; create it there, without blocking writers, with
+--   CREATE INDEX CONCURRENTLY idx_attributes_id_bucket ON attributes USING btree (id, bucket);
+-- Until it exists those reads filter the actor's attributes, with the same results.
+CREATE INDEX idx_attributes_id_bucket ON attributes USING btree (id, bucket);
