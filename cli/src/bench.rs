@@ -1,9 +1,17 @@
 //! `actingweb-pg bench`: a standard workload through the facade, timed per operation, with the
 //! hand-written prepared tokio-postgres baseline of the test kit
 //! (`actingweb_pg_testkit::baseline`) for the point operations (and a 50/50 property get/set
-//! mix) in the same run.
+//! mix), and pgbench running the facade's own SQL for the mix, in the same run.
+//!
+//! The compared operations run in rounds, facade and baselines interleaved (facade, hand,
+//! pgbench, facade, hand, pgbench, …), and each ratio is reported as its median over the rounds
+//! with the lowest and highest: a change of the machine's load during the run shows as spread
+//! instead of biasing one side.
+
+mod pgbench;
 
 use std::future::Future;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -13,7 +21,75 @@ use actingweb_pg_testkit::baseline::Baseline;
 use serde::Serialize;
 use serde_json::json;
 
+pub(crate) use pgbench::find as find_pgbench;
+
 type AnyResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// What to run.
+pub(crate) struct BenchOptions {
+    /// Actors per run (each operation runs once per actor and round).
+    pub actors: usize,
+    /// Concurrent tasks of each run.
+    pub levels: Vec<usize>,
+    /// Rounds of the compared operations.
+    pub rounds: usize,
+    /// The pgbench binary, when the mix is compared with pgbench.
+    pub pgbench: Option<PathBuf>,
+    /// How long each pgbench round runs.
+    pub pgbench_duration: Duration,
+}
+
+/// The whole run.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct BenchReport {
+    /// Rounds of the compared operations.
+    pub rounds: usize,
+    /// One entry per operation and concurrency level.
+    pub operations: Vec<OpResult>,
+    /// The performance targets and whether this run met them.
+    pub targets: Vec<TargetResult>,
+}
+
+/// A ratio over the rounds: the median, the lowest and the highest.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct Spread {
+    /// Median over the rounds.
+    pub median: f64,
+    /// Lowest round.
+    pub min: f64,
+    /// Highest round.
+    pub max: f64,
+}
+
+impl Spread {
+    fn of(mut values: Vec<f64>) -> Spread {
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        let median = if !n.is_multiple_of(2) {
+            values[n / 2]
+        } else {
+            (values[n / 2 - 1] + values[n / 2]) / 2.0
+        };
+        Spread {
+            median,
+            min: values[0],
+            max: values[n - 1],
+        }
+    }
+}
+
+/// One target of the design, checked on this run.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TargetResult {
+    /// What is measured.
+    pub what: String,
+    /// The goal.
+    pub goal: String,
+    /// The median measured.
+    pub value: f64,
+    /// Whether the median meets the goal.
+    pub met: bool,
+}
 
 /// One timed operation.
 #[derive(Debug, Clone, Serialize)]
@@ -30,19 +106,33 @@ pub(crate) struct OpResult {
     pub p99_us: f64,
     /// The hand-written baseline, for point operations.
     pub baseline: Option<BaselineResult>,
+    /// pgbench running the same SQL, for the property get/set mix.
+    pub pgbench: Option<PgbenchResult>,
 }
 
-/// The hand-written prepared tokio-postgres figures for the same operation.
+/// The hand-written prepared tokio-postgres figures for the same operation. For a compared
+/// operation every figure of the facade and of the baseline is the median over the rounds.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct BaselineResult {
     /// Operations per second.
     pub ops_per_sec: f64,
     /// Median latency in microseconds.
     pub p50_us: f64,
-    /// Facade median latency / baseline median latency.
-    pub p50_ratio: f64,
-    /// Facade throughput / baseline throughput.
-    pub throughput_ratio: f64,
+    /// Facade median latency / baseline median latency, per round.
+    pub p50_ratio: Spread,
+    /// Facade throughput / baseline throughput, per round.
+    pub throughput_ratio: Spread,
+}
+
+/// pgbench running the mix's statements, interleaved with the facade's rounds.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PgbenchResult {
+    /// pgbench's transactions (one statement each) per second, median over the rounds.
+    pub tps: f64,
+    /// The facade's throughput / pgbench's, per round.
+    pub facade_fraction: Spread,
+    /// The hand-written baseline's throughput / pgbench's, per round.
+    pub hand_fraction: Spread,
 }
 
 struct Timing {
@@ -95,9 +185,9 @@ where
     })
 }
 
-/// The hand-written version of a point operation.
-#[derive(Clone, Copy)]
-enum HandOp {
+/// A point operation done by the facade and by the hand-written baseline.
+#[derive(Clone, Copy, PartialEq)]
+enum PointOp {
     ActorGet,
     PropertySet,
     PropertyGet,
@@ -106,10 +196,71 @@ enum HandOp {
     TrustGet,
 }
 
+impl PointOp {
+    fn name(self) -> &'static str {
+        match self {
+            PointOp::ActorGet => "actor get",
+            PointOp::PropertySet => "property set",
+            PointOp::PropertyGet => "property get",
+            PointOp::PropertyMixed => "property get/set mixed",
+            PointOp::TrustGet => "trust get by peer",
+        }
+    }
+
+    /// The operation done at index `i`: the mix gets at even indices and sets at odd ones.
+    fn at(self, i: usize) -> PointOp {
+        match self {
+            PointOp::PropertyMixed if i.is_multiple_of(2) => PointOp::PropertyGet,
+            PointOp::PropertyMixed => PointOp::PropertySet,
+            op => op,
+        }
+    }
+}
+
+async fn facade_timed(
+    store: &Store,
+    ids: &Arc<Vec<String>>,
+    concurrency: usize,
+    op: PointOp,
+) -> AnyResult<Timing> {
+    let (store, ids) = (store.clone(), ids.clone());
+    timed(ids.len(), concurrency, move |i| {
+        let (s, ids) = (store.clone(), ids.clone());
+        async move {
+            let id = ids[i].as_str();
+            match op.at(i) {
+                PointOp::ActorGet => {
+                    s.actors().get(id).await?.ok_or("facade: actor missing")?;
+                }
+                PointOp::PropertySet => {
+                    s.properties()
+                        .set(id, "displayName", &format!("value {i}"))
+                        .await?;
+                }
+                PointOp::PropertyGet => {
+                    s.properties()
+                        .get(id, "displayName")
+                        .await?
+                        .ok_or("facade: property missing")?;
+                }
+                PointOp::PropertyMixed => unreachable!("at() resolves the mix"),
+                PointOp::TrustGet => {
+                    s.trusts()
+                        .get(id, &format!("peer-{i}"))
+                        .await?
+                        .ok_or("facade: trust missing")?;
+                }
+            }
+            Ok(())
+        }
+    })
+    .await
+}
+
 async fn hand_timed(
     hands: &Arc<Vec<Baseline>>,
     ids: &Arc<Vec<String>>,
-    op: HandOp,
+    op: PointOp,
 ) -> AnyResult<Timing> {
     let concurrency = hands.len();
     let (hands, ids) = (hands.clone(), ids.clone());
@@ -118,29 +269,21 @@ async fn hand_timed(
         async move {
             let hand = &hands[i % concurrency];
             let id = &ids[i];
-            match op {
-                HandOp::ActorGet => {
+            match op.at(i) {
+                PointOp::ActorGet => {
                     hand.actor_get(id).await?.ok_or("baseline: actor missing")?;
                 }
-                HandOp::PropertySet => {
+                PointOp::PropertySet => {
                     hand.property_set(id, "displayName", &format!("hand {i}"))
                         .await?;
                 }
-                HandOp::PropertyGet => {
+                PointOp::PropertyGet => {
                     hand.property_get(id, "displayName")
                         .await?
                         .ok_or("baseline: property missing")?;
                 }
-                HandOp::PropertyMixed if i % 2 == 0 => {
-                    hand.property_get(id, "displayName")
-                        .await?
-                        .ok_or("baseline: property missing")?;
-                }
-                HandOp::PropertyMixed => {
-                    hand.property_set(id, "displayName", &format!("mixed {i}"))
-                        .await?;
-                }
-                HandOp::TrustGet => {
+                PointOp::PropertyMixed => unreachable!("at() resolves the mix"),
+                PointOp::TrustGet => {
                     hand.trust_get(id, &format!("peer-{i}"))
                         .await?
                         .ok_or("baseline: trust missing")?;
@@ -152,49 +295,113 @@ async fn hand_timed(
     .await
 }
 
-fn result(
-    op: &'static str,
-    concurrency: usize,
-    facade: &Timing,
-    hand: Option<&Timing>,
-) -> OpResult {
-    let p50 = facade.percentile_us(0.5);
+/// The figures of an operation timed once, without a baseline.
+fn single(op: &'static str, concurrency: usize, facade: &Timing) -> OpResult {
     OpResult {
         op,
         concurrency,
         ops_per_sec: facade.ops_per_sec(),
-        p50_us: p50,
+        p50_us: facade.percentile_us(0.5),
         p99_us: facade.percentile_us(0.99),
-        baseline: hand.map(|hand| BaselineResult {
-            ops_per_sec: hand.ops_per_sec(),
-            p50_us: hand.percentile_us(0.5),
-            p50_ratio: p50 / hand.percentile_us(0.5),
-            throughput_ratio: facade.ops_per_sec() / hand.ops_per_sec(),
-        }),
+        baseline: None,
+        pgbench: None,
     }
 }
 
-/// Runs the workload once per concurrency level on `actors` fresh actors each, and deletes
-/// everything it wrote (the last operation is the full actor delete).
-pub(crate) async fn run(
+fn median(values: impl Iterator<Item = f64>) -> f64 {
+    Spread::of(values.collect()).median
+}
+
+/// Times a point operation in `rounds` rounds of facade, hand-written baseline and (for the
+/// mix, when given) pgbench, one after the other.
+async fn compared(
     store: &Store,
-    actors: usize,
-    levels: &[usize],
-) -> AnyResult<Vec<OpResult>> {
-    let mut results = Vec::new();
-    let run_id = std::process::id();
-    for &concurrency in levels {
-        let ids: Arc<Vec<String>> = Arc::new(
-            (0..actors)
-                .map(|i| format!("bench-{run_id}-c{concurrency}-{i}"))
+    hands: &Arc<Vec<Baseline>>,
+    ids: &Arc<Vec<String>>,
+    op: PointOp,
+    rounds: usize,
+    pgbench: Option<&pgbench::Pgbench<'_>>,
+) -> AnyResult<OpResult> {
+    let concurrency = hands.len();
+    let pgbench = pgbench.filter(|_| op == PointOp::PropertyMixed);
+    let (mut facade, mut hand, mut tps) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        facade.push(facade_timed(store, ids, concurrency, op).await?);
+        hand.push(hand_timed(hands, ids, op).await?);
+        if let Some(pgbench) = pgbench {
+            tps.push(pgbench.tps(concurrency).await?);
+        }
+    }
+    let rounds = facade.iter().zip(&hand);
+    let fraction = |timings: &[Timing]| {
+        Spread::of(
+            timings
+                .iter()
+                .zip(&tps)
+                .map(|(t, tps)| t.ops_per_sec() / tps)
                 .collect(),
-        );
+        )
+    };
+    Ok(OpResult {
+        op: op.name(),
+        concurrency,
+        ops_per_sec: median(facade.iter().map(Timing::ops_per_sec)),
+        p50_us: median(facade.iter().map(|t| t.percentile_us(0.5))),
+        p99_us: median(facade.iter().map(|t| t.percentile_us(0.99))),
+        baseline: Some(BaselineResult {
+            ops_per_sec: median(hand.iter().map(Timing::ops_per_sec)),
+            p50_us: median(hand.iter().map(|t| t.percentile_us(0.5))),
+            p50_ratio: Spread::of(
+                rounds
+                    .clone()
+                    .map(|(f, h)| f.percentile_us(0.5) / h.percentile_us(0.5))
+                    .collect(),
+            ),
+            throughput_ratio: Spread::of(
+                rounds
+                    .map(|(f, h)| f.ops_per_sec() / h.ops_per_sec())
+                    .collect(),
+            ),
+        }),
+        pgbench: pgbench.map(|_| PgbenchResult {
+            tps: median(tps.iter().copied()),
+            facade_fraction: fraction(&facade),
+            hand_fraction: fraction(&hand),
+        }),
+    })
+}
+
+/// Runs the workload once per concurrency level on `actors` fresh actors each, the compared
+/// operations in rounds, and deletes everything it wrote (the last operation is the full
+/// actor delete).
+pub(crate) async fn run(store: &Store, options: &BenchOptions) -> AnyResult<BenchReport> {
+    let mut results = Vec::new();
+    let actors = options.actors;
+    let scripts = std::env::temp_dir().join(format!("actingweb-pg-bench-{}", std::process::id()));
+    if options.pgbench.is_some() {
+        std::fs::create_dir_all(&scripts)?;
+        pgbench::Pgbench::write_scripts(&scripts)?;
+    }
+    for &concurrency in &options.levels {
+        // Decimal actor ids `base + i`, which pgbench's scripts compute from `base`.
+        let base = u64::from(std::process::id()) * 10_000_000_000 + concurrency as u64 * 10_000_000;
+        let ids: Arc<Vec<String>> =
+            Arc::new((0..actors).map(|i| (base + i as u64).to_string()).collect());
         let mut hands = Vec::new();
         for _ in 0..concurrency {
             let config = store.config();
             hands.push(Baseline::connect(config.pg_config(), Some(config.schema_name())).await?);
         }
         let hands = Arc::new(hands);
+        let pgbench = options.pgbench.as_deref().map(|program| pgbench::Pgbench {
+            program,
+            dir: &scripts,
+            config: store.config().pg_config(),
+            schema: store.config().schema_name(),
+            base,
+            actors,
+            duration: options.pgbench_duration,
+        });
         macro_rules! facade {
             (|$store:ident, $id:ident, $i:ident| $body:expr) => {{
                 let (store, ids) = (store.clone(), ids.clone());
@@ -209,36 +416,21 @@ pub(crate) async fn run(
                 .await?
             }};
         }
+        let compare =
+            async |op| compared(store, &hands, &ids, op, options.rounds, pgbench.as_ref()).await;
         let t = facade!(|s, id, i| s.actors().create(id, "bench@example.com", "pw").await?);
-        results.push(result("actor create", concurrency, &t, None));
-        let t = facade!(|s, id, i| s.actors().get(id).await?);
-        let h = hand_timed(&hands, &ids, HandOp::ActorGet).await?;
-        results.push(result("actor get", concurrency, &t, Some(&h)));
-        let t = facade!(|s, id, i| s
-            .properties()
-            .set(id, "displayName", &format!("value {i}"))
-            .await?);
-        let h = hand_timed(&hands, &ids, HandOp::PropertySet).await?;
-        results.push(result("property set", concurrency, &t, Some(&h)));
-        let t = facade!(|s, id, i| s.properties().get(id, "displayName").await?);
-        let h = hand_timed(&hands, &ids, HandOp::PropertyGet).await?;
-        results.push(result("property get", concurrency, &t, Some(&h)));
-        let t = facade!(|s, id, i| if i % 2 == 0 {
-            s.properties().get(id, "displayName").await?;
-        } else {
-            s.properties()
-                .set(id, "displayName", &format!("mixed {i}"))
-                .await?;
-        });
-        let h = hand_timed(&hands, &ids, HandOp::PropertyMixed).await?;
-        results.push(result("property get/set mixed", concurrency, &t, Some(&h)));
+        results.push(single("actor create", concurrency, &t));
+        results.push(compare(PointOp::ActorGet).await?);
+        results.push(compare(PointOp::PropertySet).await?);
+        results.push(compare(PointOp::PropertyGet).await?);
+        results.push(compare(PointOp::PropertyMixed).await?);
         let t = facade!(|s, id, i| s
             .properties()
             .set(id, "email", &format!("{id}@example.com"))
             .await?);
-        results.push(result("indexed property set", concurrency, &t, None));
+        results.push(single("indexed property set", concurrency, &t));
         let t = facade!(|s, id, i| s.properties().fetch(id).await?);
-        results.push(result("property list", concurrency, &t, None));
+        results.push(single("property list", concurrency, &t));
         let t = facade!(|s, id, i| {
             let new = NewTrust {
                 peerid: format!("peer-{i}"),
@@ -251,12 +443,10 @@ pub(crate) async fn run(
             };
             s.trusts().create(id, &new).await?
         });
-        results.push(result("trust create", concurrency, &t, None));
-        let t = facade!(|s, id, i| s.trusts().get(id, &format!("peer-{i}")).await?);
-        let h = hand_timed(&hands, &ids, HandOp::TrustGet).await?;
-        results.push(result("trust get by peer", concurrency, &t, Some(&h)));
+        results.push(single("trust create", concurrency, &t));
+        results.push(compare(PointOp::TrustGet).await?);
         let t = facade!(|s, id, i| s.trusts().get_by_token(id, &format!("secret-{id}")).await?);
-        results.push(result("trust get by token", concurrency, &t, None));
+        results.push(single("trust get by token", concurrency, &t));
         let t = facade!(|s, id, i| s
             .attributes()
             .set(
@@ -267,9 +457,9 @@ pub(crate) async fn run(
                 Some(3600)
             )
             .await?);
-        results.push(result("attribute set", concurrency, &t, None));
+        results.push(single("attribute set", concurrency, &t));
         let t = facade!(|s, id, i| s.attributes().get_bucket(id, "bench").await?);
-        results.push(result("attribute get bucket", concurrency, &t, None));
+        results.push(single("attribute get bucket", concurrency, &t));
         let t = facade!(|s, id, i| {
             let new = NewSubscription {
                 peerid: format!("peer-{i}"),
@@ -282,17 +472,51 @@ pub(crate) async fn run(
                 .create(id, &format!("sub-{i}"), 1, r#"{"displayName": "x"}"#)
                 .await?
         });
-        results.push(result("subscription + diff create", concurrency, &t, None));
+        results.push(single("subscription + diff create", concurrency, &t));
         let t = facade!(|s, id, i| s.delete_actor(id).await?);
-        results.push(result("actor delete (all tables)", concurrency, &t, None));
+        results.push(single("actor delete (all tables)", concurrency, &t));
     }
-    Ok(results)
+    if options.pgbench.is_some() {
+        std::fs::remove_dir_all(&scripts)?;
+    }
+    Ok(BenchReport {
+        rounds: options.rounds,
+        targets: targets(&results),
+        operations: results,
+    })
 }
 
-/// The results as a text table.
-pub(crate) fn table(results: &[OpResult]) -> String {
+/// The design's targets: point operations at most 1.10× the hand-written baseline's median
+/// latency at 1 and 8 tasks (every level run), the mix at least 90% of pgbench's throughput.
+fn targets(results: &[OpResult]) -> Vec<TargetResult> {
+    let mut targets = Vec::new();
+    for r in results {
+        if let Some(b) = &r.baseline {
+            targets.push(TargetResult {
+                what: format!("{} c{}: p50 facade / hand", r.op, r.concurrency),
+                goal: "<= 1.10".into(),
+                value: b.p50_ratio.median,
+                met: b.p50_ratio.median <= 1.10,
+            });
+        }
+        if let Some(p) = &r.pgbench {
+            targets.push(TargetResult {
+                what: format!("{} c{}: throughput facade / pgbench", r.op, r.concurrency),
+                goal: ">= 0.90".into(),
+                value: p.facade_fraction.median,
+                met: p.facade_fraction.median >= 0.90,
+            });
+        }
+    }
+    targets
+}
+
+/// The report as text: one line per operation; for the compared ones the medians over the
+/// rounds and each ratio's median with its lowest..highest round; then pgbench and the targets.
+pub(crate) fn table(report: &BenchReport) -> String {
+    let spread = |s: &Spread| format!("{:.3} ({:.3}..{:.3})", s.median, s.min, s.max);
     let mut out = format!(
-        "{:<27} {:>4} {:>10} {:>9} {:>9} {:>11} {:>9} {:>7} {:>7}\n",
+        "{:<27} {:>4} {:>10} {:>9} {:>9} {:>11} {:>9}  {:<21}  {}\n",
         "operation",
         "conc",
         "ops/s",
@@ -300,21 +524,44 @@ pub(crate) fn table(results: &[OpResult]) -> String {
         "p99 µs",
         "hand ops/s",
         "hand p50",
-        "p50 ×",
-        "tput ×"
+        "p50 × (min..max)",
+        "tput × (min..max)"
     );
-    for r in results {
+    for r in &report.operations {
         out += &format!(
             "{:<27} {:>4} {:>10.0} {:>9.1} {:>9.1}",
             r.op, r.concurrency, r.ops_per_sec, r.p50_us, r.p99_us
         );
         if let Some(b) = &r.baseline {
             out += &format!(
-                " {:>11.0} {:>9.1} {:>7.3} {:>7.3}",
-                b.ops_per_sec, b.p50_us, b.p50_ratio, b.throughput_ratio
+                " {:>11.0} {:>9.1}  {:<21}  {}",
+                b.ops_per_sec,
+                b.p50_us,
+                spread(&b.p50_ratio),
+                spread(&b.throughput_ratio)
             );
         }
         out += "\n";
+    }
+    for r in &report.operations {
+        if let Some(p) = &r.pgbench {
+            out += &format!(
+                "pgbench, same SQL as {} c{}: {:.0} tps; facade {} of it, hand {}\n",
+                r.op,
+                r.concurrency,
+                p.tps,
+                spread(&p.facade_fraction),
+                spread(&p.hand_fraction)
+            );
+        }
+    }
+    out += &format!("medians over {} interleaved rounds\n", report.rounds);
+    for t in &report.targets {
+        let met = if t.met { "met" } else { "NOT met" };
+        out += &format!(
+            "target {}: {:.3}, goal {}: {met}\n",
+            t.what, t.value, t.goal
+        );
     }
     out
 }

@@ -47,16 +47,32 @@ enum Command {
     },
     /// Time a standard workload (actor create/get, property set/get/list, trust create/get,
     /// attribute set/get bucket, subscription + diff create, full actor delete): ops/s, p50 and
-    /// p99 per operation, and for point operations the same work done by hand-written prepared
-    /// tokio-postgres in the same run, with the ratio. Without a configured database it runs on
-    /// a throwaway PostgreSQL over TCP loopback. Everything it writes is deleted again.
+    /// p99 per operation. Point operations are compared with the same work done by
+    /// hand-written prepared tokio-postgres, and the 50/50 property get/set mix also with
+    /// pgbench running the facade's own two statements, interleaved in rounds (facade, hand,
+    /// pgbench, facade, ...); each ratio is the median over the rounds with its lowest and
+    /// highest. Without a configured database it runs on a throwaway PostgreSQL over TCP
+    /// loopback. Everything it writes is deleted again.
     Bench {
-        /// Actors per run (each operation runs once per actor).
+        /// Actors per run (each operation runs once per actor and round).
         #[arg(long, default_value_t = 2000)]
         actors: usize,
         /// Concurrent tasks; repeat for several runs (1 = sequential).
         #[arg(long, default_values_t = [1, 8])]
         concurrency: Vec<usize>,
+        /// Rounds of each compared operation.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        /// The pgbench binary; by default `pgbench` on PATH, else the newest
+        /// /usr/lib/postgresql/*/bin/pgbench. Without one the mix is not compared with pgbench.
+        #[arg(long)]
+        pgbench: Option<std::path::PathBuf>,
+        /// Do not run pgbench.
+        #[arg(long, conflicts_with = "pgbench")]
+        no_pgbench: bool,
+        /// Seconds of each pgbench round.
+        #[arg(long, default_value_t = 2)]
+        pgbench_seconds: u64,
     },
     /// Write every table except property_lookup (rebuilt by import) to DIR as <table>.json, in
     /// the format of the reference's DynamoDB -> PostgreSQL script, from one snapshot. DIR is
@@ -94,7 +110,24 @@ async fn main() -> ExitCode {
         Command::Bench {
             actors,
             concurrency,
-        } => run_bench(cli.json, actors, &concurrency).await,
+            rounds,
+            pgbench,
+            no_pgbench,
+            pgbench_seconds,
+        } => {
+            let options = bench::BenchOptions {
+                actors,
+                levels: concurrency,
+                rounds,
+                pgbench: if no_pgbench {
+                    None
+                } else {
+                    pgbench.or_else(bench::find_pgbench)
+                },
+                pgbench_duration: std::time::Duration::from_secs(pgbench_seconds),
+            };
+            run_bench(cli.json, &options).await
+        }
         Command::Export { dir } => export(cli.json, &dir).await,
         Command::Import { dir, dry_run } => import(cli.json, &dir, dry_run).await,
         Command::Validate { dir } => validate(cli.json, &dir).await,
@@ -240,11 +273,14 @@ async fn health(json: bool) -> AnyResult<()> {
     Ok(())
 }
 
-async fn run_bench(json: bool, actors: usize, levels: &[usize]) -> AnyResult<()> {
-    if actors == 0 || levels.contains(&0) {
-        return Err("--actors and --concurrency must be at least 1".into());
+async fn run_bench(json: bool, options: &bench::BenchOptions) -> AnyResult<()> {
+    if options.actors == 0 || options.levels.contains(&0) || options.rounds == 0 {
+        return Err("--actors, --concurrency and --rounds must be at least 1".into());
     }
-    let max_concurrency = levels.iter().copied().max().unwrap_or(1);
+    if options.pgbench.is_some() && options.pgbench_duration.is_zero() {
+        return Err("--pgbench-seconds must be at least 1".into());
+    }
+    let max_concurrency = options.levels.iter().copied().max().unwrap_or(1);
     let (store, _cluster) = if database_configured() {
         (Store::connect(Config::from_env()?).await?, None)
     } else {
@@ -258,11 +294,17 @@ async fn run_bench(json: bool, actors: usize, levels: &[usize]) -> AnyResult<()>
     if !json {
         eprintln!("database: {:?}", store.config());
     }
-    let results = bench::run(&store, actors, levels).await?;
+    if !json {
+        match &options.pgbench {
+            Some(program) => eprintln!("pgbench: {}", program.display()),
+            None => eprintln!("pgbench: not run"),
+        }
+    }
+    let report = bench::run(&store, options).await?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&results)?);
+        println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{}", bench::table(&results));
+        print!("{}", bench::table(&report));
     }
     Ok(())
 }

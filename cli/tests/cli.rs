@@ -214,6 +214,36 @@ fn purge_expired_refuses_a_zero_or_malformed_interval() {
     }
 }
 
+/// The operations of one level of `bench`, in order, and whether each is compared with the
+/// hand-written baseline.
+const BENCH_OPS: [(&str, bool); 14] = [
+    ("actor create", false),
+    ("actor get", true),
+    ("property set", true),
+    ("property get", true),
+    ("property get/set mixed", true),
+    ("indexed property set", false),
+    ("property list", false),
+    ("trust create", false),
+    ("trust get by peer", true),
+    ("trust get by token", false),
+    ("attribute set", false),
+    ("attribute get bucket", false),
+    ("subscription + diff create", false),
+    ("actor delete (all tables)", false),
+];
+
+/// A ratio's median lies within its rounds' lowest and highest, all of them positive.
+#[track_caller]
+fn assert_spread(spread: &serde_json::Value) {
+    let (median, min, max) = (
+        spread["median"].as_f64().unwrap(),
+        spread["min"].as_f64().unwrap(),
+        spread["max"].as_f64().unwrap(),
+    );
+    assert!(0.0 < min && min <= median && median <= max, "{spread}");
+}
+
 #[tokio::test]
 async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
     let db = TestDb::new().await;
@@ -227,34 +257,56 @@ async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
             "1",
             "--concurrency",
             "3",
+            "--rounds",
+            "3",
+            "--pgbench-seconds",
+            "1",
             "--json",
         ],
     );
-    let results: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
-    let ops = [
-        ("actor create", false),
-        ("actor get", true),
-        ("property set", true),
-        ("property get", true),
-        ("property get/set mixed", true),
-        ("indexed property set", false),
-        ("property list", false),
-        ("trust create", false),
-        ("trust get by peer", true),
-        ("trust get by token", false),
-        ("attribute set", false),
-        ("attribute get bucket", false),
-        ("subscription + diff create", false),
-        ("actor delete (all tables)", false),
-    ];
-    assert_eq!(results.len(), ops.len() * 2);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["rounds"], 3);
+    let results = report["operations"].as_array().unwrap();
+    assert_eq!(results.len(), BENCH_OPS.len() * 2);
+    let mut expected_targets = Vec::new();
     for (i, result) in results.iter().enumerate() {
-        let (op, has_baseline) = ops[i % ops.len()];
+        let (op, has_baseline) = BENCH_OPS[i % BENCH_OPS.len()];
+        let concurrency = if i < BENCH_OPS.len() { 1 } else { 3 };
         assert_eq!(result["op"], op);
-        assert_eq!(result["concurrency"], if i < ops.len() { 1 } else { 3 });
+        assert_eq!(result["concurrency"], concurrency);
         assert!(result["ops_per_sec"].as_f64().unwrap() > 0.0, "{result}");
         assert!(result["p99_us"].as_f64().unwrap() >= result["p50_us"].as_f64().unwrap());
         assert_eq!(result["baseline"].is_object(), has_baseline, "{result}");
+        if has_baseline {
+            assert_spread(&result["baseline"]["p50_ratio"]);
+            assert_spread(&result["baseline"]["throughput_ratio"]);
+            expected_targets.push(format!("{op} c{concurrency}: p50 facade / hand"));
+        }
+        // pgbench (found on PATH or in /usr/lib/postgresql) runs the mix's SQL only.
+        let mix = op == "property get/set mixed";
+        assert_eq!(result["pgbench"].is_object(), mix, "{result}");
+        if mix {
+            assert!(result["pgbench"]["tps"].as_f64().unwrap() > 0.0, "{result}");
+            assert_spread(&result["pgbench"]["facade_fraction"]);
+            assert_spread(&result["pgbench"]["hand_fraction"]);
+            expected_targets.push(format!("{op} c{concurrency}: throughput facade / pgbench"));
+        }
+    }
+    let targets: Vec<&str> = report["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["what"].as_str().unwrap())
+        .collect();
+    assert_eq!(targets, expected_targets);
+    for target in report["targets"].as_array().unwrap() {
+        let value = target["value"].as_f64().unwrap();
+        let met = match target["goal"].as_str().unwrap() {
+            "<= 1.10" => value <= 1.10,
+            ">= 0.90" => value >= 0.90,
+            goal => panic!("unknown goal {goal}"),
+        };
+        assert_eq!(target["met"], met, "{target}");
     }
     let client = db.client().await;
     for table in [
@@ -273,4 +325,70 @@ async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
             .get(0);
         assert_eq!(n, 0, "{table}");
     }
+}
+
+#[tokio::test]
+async fn bench_without_pgbench_prints_the_rounds_ratios_and_targets() {
+    let db = TestDb::new().await;
+    let out = cli(
+        &db.url,
+        &[
+            "bench",
+            "--actors",
+            "10",
+            "--concurrency",
+            "2",
+            "--rounds",
+            "2",
+            "--no-pgbench",
+        ],
+    );
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    // A header, 14 operations, the rounds, 5 targets.
+    assert_eq!(lines.len(), 1 + 14 + 1 + 5, "{text}");
+    assert!(lines[0].starts_with("operation"), "{text}");
+    assert!(
+        lines[0].ends_with("p50 × (min..max)       tput × (min..max)"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("actor get                      2 "),
+        "{text}"
+    );
+    assert!(lines[2].contains(".."), "the ratio's spread: {text}");
+    assert_eq!(lines[15], "medians over 2 interleaved rounds");
+    let targets: Vec<&str> = lines[16..]
+        .iter()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "target actor get c2",
+            "target property set c2",
+            "target property get c2",
+            "target property get/set mixed c2",
+            "target trust get by peer c2",
+        ]
+    );
+    assert!(!text.contains("pgbench"), "{text}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("pgbench: not run"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn bench_refuses_zero_rounds() {
+    let out = cli(
+        "postgresql://nobody@127.0.0.1:1/none",
+        &["bench", "--rounds", "0"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: --actors, --concurrency and --rounds must be at least 1\n"
+    );
 }
