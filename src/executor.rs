@@ -9,9 +9,26 @@
 //! transaction. The group is rolled back when it is dropped without [`Executor::commit`], so a
 //! failing multi-statement operation leaves nothing behind in either case.
 //!
-//! Every statement is prepared once per connection and cached (the executor reports
-//! `stmt_cache() == true` to the generated code, and prepares through deadpool's cache), also
-//! inside transactions and savepoints.
+//! Statements are prepared by the executor (it reports `stmt_cache() == true` to the
+//! generated code). Without a pooler, and behind PgBouncer in session mode, every statement
+//! is prepared once per connection and cached, also inside transactions and savepoints; the
+//! connection's session holds the schema and the server-side timeouts.
+//!
+//! Behind PgBouncer in transaction mode ([`Pooler::Transaction`](crate::config::Pooler)) a
+//! server connection serves another client after every transaction, so nothing may outlive
+//! one:
+//! - a statement outside any transaction runs in a transaction of its own: `prepare` sends
+//!   `BEGIN; DEALLOCATE ALL; SET LOCAL ...` (the schema and the server-side timeouts) and the
+//!   statement's Parse in one round trip, and the statement is sent with `COMMIT; DEALLOCATE
+//!   ALL` right behind it, again one round trip;
+//! - a transaction (an atomic group, a snapshot, the caller's transaction) sends `DEALLOCATE
+//!   ALL; SET LOCAL ...` together with its first statement (before its first SAVEPOINT);
+//! - statements are prepared without the cache, inside the transaction that runs them.
+//!
+//! `DEALLOCATE ALL` at the start of every transaction removes statements an earlier
+//! transaction left on that server connection (one whose Close was queued after its COMMIT
+//! or ROLLBACK), so statement names can never meet; the Close that follows later finds
+//! nothing, which is not an error.
 //!
 //! Every network wait of a statement, and the BEGIN, COMMIT and SAVEPOINT of a group, is
 //! bounded by the query deadline ([`Deadline`]). When it passes, the statement's future is
@@ -21,10 +38,13 @@
 
 use std::collections::HashSet;
 use std::future::Future;
+use std::pin::pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use deadpool_postgres::{Client, ClientWrapper, StatementCache};
+use deadpool_postgres::{Client, StatementCache};
+use futures::FutureExt;
 use futures::future::BoxFuture;
 use tokio::sync::{Mutex, MutexGuard};
 use tokio_postgres::types::{BorrowToSql, ToSql};
@@ -36,7 +56,13 @@ use crate::connect::Canceller;
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::Store;
 
-/// The query deadline of a store, and the connections given up when it passed.
+/// What ends the transaction of a statement run outside any transaction in transaction
+/// pooling mode. The `DEALLOCATE ALL` runs after the COMMIT in the same message, so on the
+/// same server connection, and also when the statement failed (COMMIT then rolls back).
+const COMMIT_AND_DEALLOCATE: &str = "COMMIT; DEALLOCATE ALL";
+
+/// The query deadline of a store, the connections given up when it passed, and (in
+/// transaction pooling mode) what every transaction starts with.
 pub(crate) struct Deadline {
     /// The bound of each statement; `None`: unbounded.
     query: Option<Duration>,
@@ -46,21 +72,28 @@ pub(crate) struct Deadline {
     /// The statement caches (one per connection, so they identify it) of connections that
     /// are not to be used again.
     given_up: std::sync::Mutex<HashSet<usize>>,
+    /// Transaction pooling: what a per-statement transaction starts with, `BEGIN; ` and then
+    /// what every transaction starts with (`DEALLOCATE ALL` and the `SET LOCAL` of the
+    /// schema and the server-side timeouts); `None` when the session of each connection
+    /// holds the settings.
+    per_transaction: Option<String>,
 }
 
 impl Deadline {
     /// A deadline of `query` per statement; cancel requests are sent with `canceller` and
-    /// bounded by `connect`.
+    /// bounded by `connect`. `per_transaction`: see [`Deadline::per_transaction`].
     pub(crate) fn new(
         query: Option<Duration>,
         connect: Option<Duration>,
         canceller: Canceller,
+        per_transaction: Option<String>,
     ) -> Deadline {
         Deadline {
             query,
             connect,
             canceller,
             given_up: std::sync::Mutex::new(HashSet::new()),
+            per_transaction,
         }
     }
 
@@ -106,10 +139,7 @@ impl Deadline {
     /// Marks the connection as not to be used again, sends a cancel request for its
     /// statement, and returns the error the operation fails with.
     fn give_up(&self, connection: Connection) -> PgError {
-        self.given_up
-            .lock()
-            .expect("not poisoned")
-            .insert(connection.key);
+        self.retire(connection.key);
         let canceller = self.canceller.clone();
         let connect = self.connect;
         tokio::spawn(async move {
@@ -124,6 +154,11 @@ impl Deadline {
         });
         // The driver's own timeout error; it has no public constructor but this one.
         PgError::__private_api_timeout()
+    }
+
+    /// Marks the connection `key` as not to be used again (the pool closes it).
+    fn retire(&self, key: usize) {
+        self.given_up.lock().expect("not poisoned").insert(key);
     }
 }
 
@@ -172,6 +207,10 @@ impl<'a> Db<'a> {
             Db::Transaction(tx, store) => Executor {
                 conn: Conn::Locked(tx.lock().await),
                 deadline: store.deadline(),
+                local: match tx.settings_pending() {
+                    Some(pending) => Local::Transaction(pending.clone()),
+                    None => Local::Session,
+                },
             },
             Db::Replica(_) => {
                 return Err(Error::new(
@@ -199,6 +238,8 @@ impl<'a> Db<'a> {
 pub(crate) trait SharedTransaction: Send + Sync {
     /// Waits until no other operation holds the transaction, then holds it.
     fn lock(&self) -> BoxFuture<'_, Box<dyn LockedTransaction + '_>>;
+    /// Transaction pooling: set until the transaction got its settings; `None` otherwise.
+    fn settings_pending(&self) -> Option<&Arc<AtomicBool>>;
 }
 
 /// A caller's transaction held by one operation.
@@ -209,9 +250,40 @@ pub(crate) trait LockedTransaction: Send + Sync {
     fn savepoint(&mut self) -> BoxFuture<'_, Result<deadpool_postgres::Transaction<'_>, PgError>>;
 }
 
-impl SharedTransaction for Mutex<deadpool_postgres::Transaction<'_>> {
+/// The transaction of [`Store::transaction`], opened by [`Executor::caller_transaction`].
+pub(crate) struct CallerTransaction<'c> {
+    tx: Mutex<deadpool_postgres::Transaction<'c>>,
+    settings_pending: Option<Arc<AtomicBool>>,
+    deadline: &'c Deadline,
+}
+
+impl CallerTransaction<'_> {
+    /// Commits, within the query deadline.
+    pub(crate) async fn commit(self) -> Result<()> {
+        let tx = self.tx.into_inner();
+        let connection = Connection::of(&tx.statement_cache, tx.cancel_token());
+        self.deadline.bound_control(connection, tx.commit()).await?;
+        Ok(())
+    }
+
+    /// Rolls back, within the query deadline.
+    pub(crate) async fn rollback(self) -> Result<()> {
+        let tx = self.tx.into_inner();
+        let connection = Connection::of(&tx.statement_cache, tx.cancel_token());
+        self.deadline
+            .bound_control(connection, tx.rollback())
+            .await?;
+        Ok(())
+    }
+}
+
+impl SharedTransaction for CallerTransaction<'_> {
     fn lock(&self) -> BoxFuture<'_, Box<dyn LockedTransaction + '_>> {
-        Box::pin(async move { Box::new(Mutex::lock(self).await) as Box<dyn LockedTransaction> })
+        Box::pin(async move { Box::new(self.tx.lock().await) as Box<dyn LockedTransaction> })
+    }
+
+    fn settings_pending(&self) -> Option<&Arc<AtomicBool>> {
+        self.settings_pending.as_ref()
     }
 }
 
@@ -230,6 +302,7 @@ impl LockedTransaction for MutexGuard<'_, deadpool_postgres::Transaction<'_>> {
 pub(crate) struct Executor<'a> {
     conn: Conn<'a>,
     deadline: &'a Deadline,
+    local: Local<'a>,
 }
 
 /// The connection of an [`Executor`].
@@ -242,12 +315,94 @@ enum Conn<'a> {
     Atomic(deadpool_postgres::Transaction<'a>),
 }
 
+/// Where an executor's statements find the schema and the server-side timeouts, and how
+/// they are prepared.
+enum Local<'a> {
+    /// In the connection's session (no pooler, or session pooling): statements are prepared
+    /// once per connection and cached.
+    Session,
+    /// Transaction pooling, a pooled connection outside any transaction: every statement
+    /// runs in a transaction of its own, which sets them.
+    PerStatement(OpenTransaction<'a>),
+    /// Transaction pooling, inside a transaction: it sets them with its first statement,
+    /// while the flag is set.
+    Transaction(Arc<AtomicBool>),
+}
+
+impl Local<'_> {
+    /// For a transaction opened on a pooled connection.
+    fn for_transaction(deadline: &Deadline) -> Local<'static> {
+        match deadline.per_transaction {
+            Some(_) => Local::Transaction(Arc::new(AtomicBool::new(true))),
+            None => Local::Session,
+        }
+    }
+}
+
+/// Whether a per-statement transaction is open on a pooled connection (prepared, the
+/// statement not yet sent). A connection left with one open (the operation was dropped in
+/// between) is given up, never handed out again.
+struct OpenTransaction<'a> {
+    open: AtomicBool,
+    deadline: &'a Deadline,
+    connection: usize,
+}
+
+impl OpenTransaction<'_> {
+    /// Whether it is open.
+    fn is_open(&self) -> bool {
+        self.open.load(Ordering::SeqCst)
+    }
+
+    /// It ended (committed, rolled back, or the connection was given up).
+    fn close(&self) {
+        self.open.store(false, Ordering::SeqCst);
+    }
+
+    /// Its state is unknown after a failure: the connection is given up.
+    fn abandon(&self) {
+        self.close();
+        self.deadline.retire(self.connection);
+    }
+}
+
+impl Drop for OpenTransaction<'_> {
+    fn drop(&mut self) {
+        if *self.open.get_mut() {
+            self.deadline.retire(self.connection);
+        }
+    }
+}
+
+/// How the COMMIT of a per-statement transaction goes with its statement.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Commit {
+    /// Sent right behind the statement, and its outcome awaited.
+    Awaited,
+    /// Sent right behind the statement; the statement's row stream is handed back before
+    /// the COMMIT's outcome is known (it arrives after the rows, which the caller reads
+    /// later).
+    Queued,
+}
+
+/// The text of the per-statement transaction start, [`Deadline::per_transaction`] after it.
+const BEGIN: &str = "BEGIN; ";
+
 impl<'a> Executor<'a> {
     /// An executor on a pooled connection outside any transaction.
     pub(crate) fn pooled(client: Client, deadline: &'a Deadline) -> Executor<'a> {
+        let local = match deadline.per_transaction {
+            Some(_) => Local::PerStatement(OpenTransaction {
+                open: AtomicBool::new(false),
+                deadline,
+                connection: Arc::as_ptr(&client.statement_cache) as usize,
+            }),
+            None => Local::Session,
+        };
         Executor {
             conn: Conn::Pooled(client),
             deadline,
+            local,
         }
     }
 }
@@ -258,9 +413,11 @@ impl Executor<'_> {
     /// [`Executor::commit`].
     pub(crate) async fn atomic(&mut self) -> Result<Executor<'_>> {
         let deadline = self.deadline;
+        let (tx, local) = self.begin().await?;
         Ok(Executor {
-            conn: Conn::Atomic(self.begin().await?),
+            conn: Conn::Atomic(tx),
             deadline,
+            local,
         })
     }
 
@@ -284,6 +441,7 @@ impl Executor<'_> {
         Ok(Executor {
             conn: Conn::Atomic(tx),
             deadline,
+            local: Local::for_transaction(deadline),
         })
     }
 
@@ -297,10 +455,38 @@ impl Executor<'_> {
         Ok(())
     }
 
-    /// A transaction on a pooled connection, a savepoint inside a transaction.
-    pub(crate) async fn begin(&mut self) -> Result<deadpool_postgres::Transaction<'_>> {
+    /// Opens the caller's transaction of [`Store::transaction`] on this pooled connection.
+    pub(crate) async fn caller_transaction(&mut self) -> Result<CallerTransaction<'_>> {
         let deadline = self.deadline;
-        Ok(match &mut self.conn {
+        let (tx, local) = self.begin().await?;
+        Ok(CallerTransaction {
+            tx: Mutex::new(tx),
+            settings_pending: match local {
+                Local::Transaction(pending) => Some(pending),
+                _ => None,
+            },
+            deadline,
+        })
+    }
+
+    /// A transaction on a pooled connection, a savepoint inside a transaction; with how its
+    /// statements find their settings.
+    async fn begin(&mut self) -> Result<(deadpool_postgres::Transaction<'_>, Local<'static>)> {
+        let deadline = self.deadline;
+        let local = match &self.local {
+            Local::Session => Local::Session,
+            Local::PerStatement(_) => Local::for_transaction(deadline),
+            Local::Transaction(pending) => {
+                // A SET LOCAL inside a savepoint ends with it: the enclosing transaction
+                // gets the settings first.
+                if let Some(settings) = self.opening() {
+                    let t = self.target();
+                    deadline.bound(t, t.client.batch_execute(settings)).await?;
+                }
+                Local::Transaction(pending.clone())
+            }
+        };
+        let tx = match &mut self.conn {
             Conn::Pooled(client) => {
                 let connection = Connection::of(&client.statement_cache, client.cancel_token());
                 deadline
@@ -316,42 +502,143 @@ impl Executor<'_> {
                 let connection = Connection::of(&tx.statement_cache, tx.cancel_token());
                 deadline.bound_control(connection, tx.transaction()).await?
             }
-        })
+        };
+        Ok((tx, local))
     }
 
     /// Runs statements that take no parameters with the simple query protocol: DDL and
     /// session settings, which cannot be cornucopia queries.
     pub(crate) async fn batch_execute(&self, sql: &str) -> Result<()> {
-        let target = self.target();
-        match target {
-            Target::Client(c) => self.deadline.bound(target, c.batch_execute(sql)).await?,
-            Target::Transaction(t) => self.deadline.bound(target, t.batch_execute(sql)).await?,
-        }
+        let t = self.target();
+        self.run(t.client.batch_execute(sql), Commit::Awaited)
+            .await?;
         Ok(())
+    }
+
+    /// Transaction pooling: the statements to send before the next one when it is the
+    /// first of its transaction (`BEGIN` and the settings for a per-statement transaction,
+    /// the settings inside a transaction), taken, so that only one statement sends them.
+    fn opening(&self) -> Option<&str> {
+        let begin_and_settings = self.deadline.per_transaction.as_deref()?;
+        match &self.local {
+            Local::Session => None,
+            Local::PerStatement(open) => {
+                (!open.open.swap(true, Ordering::SeqCst)).then_some(begin_and_settings)
+            }
+            Local::Transaction(pending) => pending
+                .swap(false, Ordering::SeqCst)
+                .then(|| &begin_and_settings[BEGIN.len()..]),
+        }
+    }
+
+    /// Runs `io`, a statement on this executor's connection (its request goes out when it
+    /// is first polled), within the deadline. In transaction pooling mode it goes out
+    /// behind the settings when it is the first statement of its transaction; outside any
+    /// transaction it runs in a transaction of its own: the one its `prepare` opened (the
+    /// COMMIT then goes out right behind it, in the same round trip), or else one opened
+    /// for it now (BEGIN in the same round trip, the COMMIT after it).
+    async fn run<T>(
+        &self,
+        io: impl Future<Output = Result<T, PgError>>,
+        commit: Commit,
+    ) -> Result<T, PgError> {
+        let t = self.target();
+        let deadline = self.deadline;
+        let Local::PerStatement(open) = &self.local else {
+            return match self.opening() {
+                None => deadline.bound(t, io).await,
+                Some(settings) => {
+                    let io = async {
+                        let (set, done) = futures::join!(t.client.batch_execute(settings), io);
+                        set?;
+                        done
+                    };
+                    deadline.bound(t, io).await
+                }
+            };
+        };
+        let ended = t.client.batch_execute(COMMIT_AND_DEALLOCATE);
+        let done = if open.is_open() {
+            deadline.bound(t, statement_then(io, ended, commit)).await
+        } else {
+            let begin = self.opening().expect("no transaction open");
+            let io = async {
+                let (set, done) = futures::join!(t.client.batch_execute(begin), io);
+                let ended = statement_then(std::future::ready(done), ended, commit).await;
+                set?;
+                ended
+            };
+            deadline.bound(t, io).await
+        };
+        open.close();
+        done
     }
 
     fn target(&self) -> Target<'_> {
         match &self.conn {
-            Conn::Pooled(client) => Target::Client(client),
-            Conn::Locked(tx) => Target::Transaction(tx.transaction()),
-            Conn::Atomic(tx) => Target::Transaction(tx),
+            Conn::Pooled(client) => Target {
+                client,
+                cache: &client.statement_cache,
+            },
+            Conn::Locked(tx) => {
+                let t = tx.transaction();
+                Target {
+                    client: t.client(),
+                    cache: &t.statement_cache,
+                }
+            }
+            Conn::Atomic(t) => Target {
+                client: t.client(),
+                cache: &t.statement_cache,
+            },
         }
     }
 }
 
-/// The connection an executor's statements go to.
+/// The statement `io`, with `ended` (the end of its transaction) sent right behind it:
+/// awaited with it, or only sent ([`Commit::Queued`]). The statement's error comes first.
+async fn statement_then<T>(
+    io: impl Future<Output = Result<T, PgError>>,
+    ended: impl Future<Output = Result<(), PgError>>,
+    commit: Commit,
+) -> Result<T, PgError> {
+    let mut io = pin!(io);
+    let mut ended = pin!(ended);
+    // The statement's request goes out on its first poll, the COMMIT's on its own.
+    let first = futures::poll!(io.as_mut());
+    if commit == Commit::Queued {
+        // Its outcome is not waited for; dropping the request after it went out leaves it
+        // running.
+        let _ = ended.as_mut().now_or_never();
+        return match first {
+            std::task::Poll::Ready(done) => done,
+            std::task::Poll::Pending => io.await,
+        };
+    }
+    let (done, ended) = futures::join!(
+        async {
+            match first {
+                std::task::Poll::Ready(done) => done,
+                std::task::Poll::Pending => io.await,
+            }
+        },
+        ended
+    );
+    let value = done?;
+    ended?;
+    Ok(value)
+}
+
+/// The connection an executor's statements go to, and its statement cache.
 #[derive(Clone, Copy)]
-enum Target<'t> {
-    Client(&'t ClientWrapper),
-    Transaction(&'t deadpool_postgres::Transaction<'t>),
+struct Target<'t> {
+    client: &'t tokio_postgres::Client,
+    cache: &'t Arc<StatementCache>,
 }
 
 impl Target<'_> {
     fn connection(self) -> Connection {
-        match self {
-            Target::Client(c) => Connection::of(&c.statement_cache, c.cancel_token()),
-            Target::Transaction(t) => Connection::of(&t.statement_cache, t.cancel_token()),
-        }
+        Connection::of(self.cache, self.client.cancel_token())
     }
 }
 
@@ -361,22 +648,36 @@ impl GenericClient for Executor<'_> {
     }
 
     async fn prepare(&self, query: &str) -> Result<Statement, PgError> {
-        let target = self.target();
-        match target {
-            Target::Client(c) => self.deadline.bound(target, c.prepare_cached(query)).await,
-            Target::Transaction(t) => self.deadline.bound(target, t.prepare_cached(query)).await,
+        let t = self.target();
+        if matches!(self.local, Local::Session) {
+            return self
+                .deadline
+                .bound(t, t.cache.prepare(t.client, query))
+                .await;
         }
+        let Some(settings) = self.opening() else {
+            return self.deadline.bound(t, t.client.prepare(query)).await;
+        };
+        let opened = async {
+            let (set, prepared) =
+                futures::join!(t.client.batch_execute(settings), t.client.prepare(query));
+            set?;
+            prepared
+        };
+        let prepared = self.deadline.bound(t, opened).await;
+        if let (Err(_), Local::PerStatement(open)) = (&prepared, &self.local) {
+            open.abandon();
+        }
+        prepared
     }
 
     async fn execute<T>(&self, query: &T, params: &[&(dyn ToSql + Sync)]) -> Result<u64, PgError>
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        let target = self.target();
-        match target {
-            Target::Client(c) => self.deadline.bound(target, c.execute(query, params)).await,
-            Target::Transaction(t) => self.deadline.bound(target, t.execute(query, params)).await,
-        }
+        let t = self.target();
+        self.run(t.client.execute(query, params), Commit::Awaited)
+            .await
     }
 
     async fn query_one<T>(
@@ -387,19 +688,9 @@ impl GenericClient for Executor<'_> {
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        let target = self.target();
-        match target {
-            Target::Client(c) => {
-                self.deadline
-                    .bound(target, c.query_one(statement, params))
-                    .await
-            }
-            Target::Transaction(t) => {
-                self.deadline
-                    .bound(target, t.query_one(statement, params))
-                    .await
-            }
-        }
+        let t = self.target();
+        self.run(t.client.query_one(statement, params), Commit::Awaited)
+            .await
     }
 
     async fn query_opt<T>(
@@ -410,30 +701,18 @@ impl GenericClient for Executor<'_> {
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        let target = self.target();
-        match target {
-            Target::Client(c) => {
-                self.deadline
-                    .bound(target, c.query_opt(statement, params))
-                    .await
-            }
-            Target::Transaction(t) => {
-                self.deadline
-                    .bound(target, t.query_opt(statement, params))
-                    .await
-            }
-        }
+        let t = self.target();
+        self.run(t.client.query_opt(statement, params), Commit::Awaited)
+            .await
     }
 
     async fn query<T>(&self, query: &T, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, PgError>
     where
         T: ?Sized + ToStatement + Sync + Send,
     {
-        let target = self.target();
-        match target {
-            Target::Client(c) => self.deadline.bound(target, c.query(query, params)).await,
-            Target::Transaction(t) => self.deadline.bound(target, t.query(query, params)).await,
-        }
+        let t = self.target();
+        self.run(t.client.query(query, params), Commit::Awaited)
+            .await
     }
 
     async fn query_raw<T, I>(&self, statement: &T, params: I) -> Result<RowStream, PgError>
@@ -443,18 +722,8 @@ impl GenericClient for Executor<'_> {
         I::IntoIter: ExactSizeIterator,
         I::Item: BorrowToSql,
     {
-        let target = self.target();
-        match target {
-            Target::Client(c) => {
-                self.deadline
-                    .bound(target, c.query_raw(statement, params))
-                    .await
-            }
-            Target::Transaction(t) => {
-                self.deadline
-                    .bound(target, t.query_raw(statement, params))
-                    .await
-            }
-        }
+        let t = self.target();
+        self.run(t.client.query_raw(statement, params), Commit::Queued)
+            .await
     }
 }

@@ -37,7 +37,7 @@ pub mod trusts;
 pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
 pub use crate::attributes::{Attribute, Attributes};
 pub use crate::config::{
-    Config, DEFAULT_APPLICATION_NAME, DEFAULT_MAX_REPLICA_LAG, RootCerts, SslMode,
+    Config, DEFAULT_APPLICATION_NAME, DEFAULT_MAX_REPLICA_LAG, Pooler, RootCerts, SslMode,
 };
 pub use crate::encoding::python_json;
 pub use crate::error::{Error, ErrorKind, Result};

@@ -7,7 +7,6 @@ use std::time::Duration;
 use deadpool_postgres::{
     Hook, HookError, ManagerConfig, Pool, QueueMode, RecyclingMethod, Runtime,
 };
-use tokio::sync::Mutex;
 
 use crate::actors::{Actors, DeletedRows};
 use crate::attributes::Attributes;
@@ -184,19 +183,18 @@ impl Store {
         F: for<'t> FnOnce(&'t Transaction<'t>) -> futures::future::BoxFuture<'t, Result<T>>,
     {
         let mut executor = Db::Pool(self).executor().await?;
-        let shared = Mutex::new(executor.begin().await?);
+        let shared = executor.caller_transaction().await?;
         let out = f(&Transaction {
             db: Db::Transaction(&shared, self),
         })
         .await;
-        let tx = shared.into_inner();
         match out {
             Ok(value) => {
-                tx.commit().await?;
+                shared.commit().await?;
                 Ok(value)
             }
             Err(e) => {
-                if let Err(rollback) = tx.rollback().await {
+                if let Err(rollback) = shared.rollback().await {
                     // The caller's error is the one to return; the transaction is not
                     // committed either way, and a broken connection is not reused.
                     tracing::error!(error = %rollback, "rollback after a failed transaction failed");
@@ -246,8 +244,9 @@ impl Store {
 }
 
 /// The pool for the server of `config`, with the deadline of its statements. Every new
-/// connection gets the configured `search_path` and server-side timeouts; a connection given
-/// up after a deadline, or older than its lifetime, is closed instead of handed out.
+/// connection gets the configured `search_path` and server-side timeouts (behind a
+/// transaction-mode pooler every transaction does instead); a connection given up after a
+/// deadline, or older than its lifetime, is closed instead of handed out.
 fn pool_for(config: &Config) -> Result<(Pool, Arc<Deadline>)> {
     let (manager, canceller) = connect::manager(
         config,
@@ -258,14 +257,28 @@ fn pool_for(config: &Config) -> Result<(Pool, Arc<Deadline>)> {
         },
     )?;
     let limits = config.deadlines;
-    let deadline = Arc::new(Deadline::new(limits.query, limits.connect, canceller));
     // `SET search_path` cannot be a cornucopia query (it takes an identifier, not a
     // parameter); the schema name is validated to [a-z0-9_] by `Config::schema`. The
-    // server-side timeouts are whole milliseconds formatted by the crate.
-    let session = std::iter::once(format!("SET search_path TO \"{}\"", config.schema))
-        .chain(Some(limits.session_settings()).filter(|s| !s.is_empty()))
-        .collect::<Vec<_>>()
-        .join("; ");
+    // server-side timeouts are whole milliseconds formatted by the crate. Behind a
+    // transaction-mode pooler they are set in every transaction (`SET LOCAL`, after a
+    // `DEALLOCATE ALL` of whatever an earlier transaction left on the server connection,
+    // see the executor), otherwise once per connection.
+    let settings = |set: &str| {
+        std::iter::once(format!("{set} search_path TO \"{}\"", config.schema))
+            .chain(limits.server_settings(set))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let shares_sessions = config.pooler.shares_sessions();
+    let per_transaction =
+        shares_sessions.then(|| format!("BEGIN; DEALLOCATE ALL; {}", settings("SET LOCAL")));
+    let deadline = Arc::new(Deadline::new(
+        limits.query,
+        limits.connect,
+        canceller,
+        per_transaction,
+    ));
+    let session = (!shares_sessions).then(|| settings("SET"));
     let given_up = deadline.clone();
     let pool = Pool::builder(manager)
         .max_size(config.pool_max_size)
@@ -278,6 +291,7 @@ fn pool_for(config: &Config) -> Result<(Pool, Arc<Deadline>)> {
         .post_create(Hook::async_fn(move |client, _| {
             let sql = session.clone();
             Box::pin(async move {
+                let Some(sql) = sql else { return Ok(()) };
                 let set = client.batch_execute(&sql);
                 match limits.connect {
                     None => set.await,
@@ -332,7 +346,9 @@ fn jittered(delay: Duration) -> Duration {
 /// A database transaction with the same entity API as [`Store`]; see [`Store::transaction`].
 ///
 /// Statements inside it run on the transaction's connection and are prepared through that
-/// connection's statement cache. Operations on one transaction run one after the other (an
+/// connection's statement cache (behind a transaction-mode pooler: prepared inside the
+/// transaction, uncached, and the transaction sets the schema and the server-side timeouts
+/// with `SET LOCAL`). Operations on one transaction run one after the other (an
 /// operation holds the transaction until it returns), and an operation of several statements
 /// runs inside a SAVEPOINT: when it fails, it leaves nothing behind and the transaction can
 /// still commit what came before.

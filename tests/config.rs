@@ -913,3 +913,36 @@ fn read_replicas_and_their_lag_bound_are_read_and_debug_hides_their_passwords() 
         "invalid PG_DB_MAX_REPLICA_LAG",
     );
 }
+
+#[test]
+fn pg_db_pooler_selects_the_pooler_mode() {
+    use actingweb_pg::Pooler;
+    assert_eq!(vars(&[]).unwrap().get_pooler(), Pooler::None);
+    for (text, pooler) in [
+        ("none", Pooler::None),
+        ("session", Pooler::Session),
+        ("transaction", Pooler::Transaction),
+        (" Transaction ", Pooler::Transaction),
+        ("", Pooler::None),
+    ] {
+        assert_eq!(
+            vars(&[("PG_DB_POOLER", text)]).unwrap().get_pooler(),
+            pooler,
+            "{text:?}"
+        );
+    }
+    let config = vars(&[("PG_DB_POOLER", "transaction")]).unwrap();
+    assert!(format!("{config:?}").contains("pooler: Transaction"));
+    assert_eq!(
+        Config::from_url("postgresql://h/d")
+            .unwrap()
+            .pooler(Pooler::Session)
+            .get_pooler(),
+        Pooler::Session
+    );
+    assert_err(
+        vars(&[("PG_DB_POOLER", "statement")]),
+        ErrorKind::InvalidInput,
+        r#"invalid PG_DB_POOLER: "statement" (supported: none, session, transaction)"#,
+    );
+}

@@ -53,10 +53,11 @@ impl Default for Deadlines {
 }
 
 impl Deadlines {
-    /// The `SET` statements that give a new connection the server-side timeouts (none when
-    /// no server-side timeout is configured). The values are whole milliseconds this crate
-    /// formats, so the text cannot carry anything else.
-    pub(crate) fn session_settings(&self) -> String {
+    /// The statements that set the server-side timeouts, each `{set} name = value` (`SET`
+    /// for the session, `SET LOCAL` for a transaction); none when no server-side timeout is
+    /// configured. The values are whole milliseconds this crate formats, so the text cannot
+    /// carry anything else.
+    pub(crate) fn server_settings(&self, set: &str) -> Vec<String> {
         [
             ("statement_timeout", self.statement),
             ("lock_timeout", self.lock),
@@ -66,9 +67,8 @@ impl Deadlines {
             ),
         ]
         .into_iter()
-        .filter_map(|(name, value)| Some(format!("SET {name} = {}", value?.as_millis())))
-        .collect::<Vec<_>>()
-        .join("; ")
+        .filter_map(|(name, value)| Some(format!("{set} {name} = {}", value?.as_millis())))
+        .collect()
     }
 }
 

@@ -97,6 +97,9 @@ impl Config {
             config.max_replica_lag = Duration::try_from_secs_f64(secs)
                 .map_err(|e| Error::invalid("PG_DB_MAX_REPLICA_LAG", e))?;
         }
+        if let Some(text) = vars.get("PG_DB_POOLER") {
+            config.pooler = super::pooler::parse(text)?;
+        }
         config.check_pool_size()?;
         Ok(config)
     }

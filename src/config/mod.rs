@@ -10,10 +10,12 @@
 //! Files: this one holds the [`Config`] type, its builder methods and getters; `env` reads
 //! the environment ([`Config::from_env`], [`Config::from_vars`]); `url` parses connection
 //! strings ([`Config::from_url`]); `tls` holds the TLS settings and libpq's rules for them;
-//! `deadlines` the connect, statement and server-side timeouts and connection lifetimes.
+//! `deadlines` the connect, statement and server-side timeouts and connection lifetimes;
+//! `replicas` the read replicas; `pooler` the connection pooler in front of the server.
 
 mod deadlines;
 mod env;
+mod pooler;
 mod replicas;
 mod tls;
 mod url;
@@ -30,6 +32,7 @@ pub(crate) use self::deadlines::Deadlines;
 pub use self::deadlines::{
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_IDLE, DEFAULT_MAX_LIFETIME, DEFAULT_QUERY_TIMEOUT,
 };
+pub use self::pooler::Pooler;
 pub use self::replicas::DEFAULT_MAX_REPLICA_LAG;
 pub(crate) use self::replicas::ReplicaTarget;
 pub(crate) use self::tls::TlsSettings;
@@ -57,6 +60,7 @@ pub struct Config {
     pub(crate) deadlines: Deadlines,
     pub(crate) replicas: Vec<ReplicaTarget>,
     pub(crate) max_replica_lag: Duration,
+    pub(crate) pooler: Pooler,
 }
 
 impl Config {
@@ -91,6 +95,7 @@ impl Config {
             },
             replicas: Vec::new(),
             max_replica_lag: replicas::DEFAULT_MAX_REPLICA_LAG,
+            pooler: Pooler::None,
         }
     }
 
@@ -308,6 +313,7 @@ impl fmt::Debug for Config {
                     .collect::<Vec<_>>(),
             )
             .field("max_replica_lag", &self.max_replica_lag)
+            .field("pooler", &self.pooler)
             .finish()
     }
 }

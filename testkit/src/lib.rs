@@ -9,6 +9,8 @@
 //! - [`baseline`]: hand-written, prepared tokio-postgres statements doing the work of the
 //!   library's point operations, which `actingweb-pg bench` and `cargo bench --bench
 //!   point_ops` measure the library against.
+//! - [`pgbouncer`]: a PgBouncer (session or transaction pooling) in front of a throwaway
+//!   cluster, for the tests of the library's pooler modes.
 //!
 //! ```no_run
 //! use actingweb_pg_testkit::throwaway::Cluster;
@@ -20,4 +22,5 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub mod pgbouncer;
 pub mod throwaway;

@@ -78,9 +78,9 @@ pub struct Cluster {
 }
 
 /// The OS identity the server runs as when this process is root.
-struct RunAs {
-    uid: u32,
-    gid: u32,
+pub(crate) struct RunAs {
+    pub(crate) uid: u32,
+    pub(crate) gid: u32,
 }
 
 impl Cluster {
@@ -464,7 +464,6 @@ impl Drop for Cluster {
 /// watchdog's process group) is stopped, the kernel sends the orphaned group SIGHUP and
 /// SIGCONT. (PostgreSQL installs its own SIGHUP handler, a configuration reload.)
 fn spawn_watchdog(server: &Command, dir: &Path) -> io::Result<Child> {
-    use std::os::unix::process::CommandExt;
     let script = r#"dir=$1; shift
 trap '' HUP
 (
@@ -490,17 +489,25 @@ cat >/dev/null
 kill -TERM "$supervisor" 2>/dev/null
 wait "$supervisor"
 rm -rf "$dir""#;
+    spawn_holding_pipe(script, dir, server)
+}
+
+/// Spawns `sh -c script watchdog dir PROGRAM ARGS...` (PROGRAM and ARGS those of `command`)
+/// with a pipe from this process on its standard input (the script cleans up when the pipe
+/// closes), in a process group of its own (a Ctrl-C aimed at this process must not kill the
+/// watchdog first), its output discarded.
+pub(crate) fn spawn_holding_pipe(script: &str, dir: &Path, command: &Command) -> io::Result<Child> {
+    use std::os::unix::process::CommandExt;
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
         .arg(script)
         .arg("watchdog")
         .arg(dir)
-        .arg(server.get_program())
-        .args(server.get_args())
+        .arg(command.get_program())
+        .args(command.get_args())
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        // Own process group: a Ctrl-C aimed at this process must not kill the watchdog first.
         .process_group(0);
     let mut child = cmd.spawn()?;
     // Keep the pipe open; nothing is ever written to it.
@@ -607,7 +614,7 @@ mod sys {
     }
 }
 
-fn as_user(run_as: &Option<RunAs>, program: &Path) -> Command {
+pub(crate) fn as_user(run_as: &Option<RunAs>, program: &Path) -> Command {
     match run_as {
         None => Command::new(program),
         Some(user) => {
@@ -648,7 +655,7 @@ fn bin_dir() -> io::Result<PathBuf> {
 }
 
 /// `None` when this process is not root; otherwise the user the server must run as.
-fn run_as() -> io::Result<Option<RunAs>> {
+pub(crate) fn run_as() -> io::Result<Option<RunAs>> {
     let status = fs::read_to_string("/proc/self/status")?;
     let euid = status
         .lines()
