@@ -117,3 +117,9 @@ ORDER BY k.ord;
 
 --! stored_actors ActorIdsParam : ActorRow
 SELECT id, creator, passphrase, created_at FROM actors WHERE id = ANY(:actor_ids::varchar[]);
+
+--! delete_actor_rows ActorIdsParam
+-- A synchronisation removing rows that changed or are gone at its source (the actor rows only:
+-- the other tables are synchronised on their own).
+WITH deleted AS (DELETE FROM actors WHERE id = ANY(:actor_ids::varchar[]) RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;

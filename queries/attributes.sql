@@ -159,3 +159,12 @@ WHERE (id, bucket_name, bucket, name) IN (
 SELECT t::jsonb::text AS canonical
 FROM unnest(:texts::text[]) WITH ORDINALITY AS u(t, n)
 ORDER BY n;
+
+--! delete_attribute_rows
+-- A synchronisation removing rows that changed or are gone at its source.
+WITH deleted AS (
+    DELETE FROM attributes
+    WHERE (id, bucket_name) IN (SELECT * FROM unnest(:actor_ids::varchar[], :bucket_names::varchar[]))
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

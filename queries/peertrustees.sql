@@ -69,3 +69,12 @@ ORDER BY k.ord;
 --! stored_peertrustees : PeerTrusteeRow
 SELECT id, peerid, baseuri, type AS peer_type, passphrase FROM peertrustees
 WHERE (id, peerid) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peerids::varchar[]));
+
+--! delete_peertrustee_rows
+-- A synchronisation removing rows that changed or are gone at its source.
+WITH deleted AS (
+    DELETE FROM peertrustees
+    WHERE (id, peerid) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peerids::varchar[]))
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

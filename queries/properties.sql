@@ -83,3 +83,18 @@ ORDER BY k.ord;
 --! stored_properties : PropertyTransfer
 SELECT id, name, value FROM properties
 WHERE (id, name) IN (SELECT * FROM unnest(:actor_ids::varchar[], :names::text[]));
+
+--! delete_property_rows
+-- A synchronisation removing rows that changed or are gone at its source; the lookup rows
+-- that pointed at the removed values go too (rebuild_property_lookup hands each value to a
+-- remaining holder afterwards).
+WITH deleted AS (
+    DELETE FROM properties
+    WHERE (id, name) IN (SELECT * FROM unnest(:actor_ids::varchar[], :names::text[]))
+    RETURNING id, name, value
+), released AS (
+    DELETE FROM property_lookup l USING deleted d
+    WHERE l.actor_id = d.id AND l.property_name = d.name AND l.value = d.value
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

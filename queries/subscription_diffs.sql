@@ -87,3 +87,12 @@ WHERE (id, subid_seqnr, subid, seqnr) IN (
     SELECT * FROM unnest(:actor_ids::varchar[], :subid_seqnrs::varchar[], :subids::varchar[],
                          :seqnrs::int[])
 );
+
+--! delete_subscription_diff_rows
+-- A synchronisation removing rows that changed or are gone at its source.
+WITH deleted AS (
+    DELETE FROM subscription_diffs
+    WHERE (id, subid_seqnr) IN (SELECT * FROM unnest(:actor_ids::varchar[], :subid_seqnrs::varchar[]))
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

@@ -67,3 +67,14 @@ SELECT id, target, subtarget, suspended_at FROM subscription_suspensions
 WHERE (id, target, subtarget) IN (
     SELECT * FROM unnest(:actor_ids::varchar[], :targets::varchar[], :subtargets::varchar[])
 );
+
+--! delete_subscription_suspension_rows
+-- A synchronisation removing rows that changed or are gone at its source.
+WITH deleted AS (
+    DELETE FROM subscription_suspensions
+    WHERE (id, target, subtarget) IN (
+        SELECT * FROM unnest(:actor_ids::varchar[], :targets::varchar[], :subtargets::varchar[])
+    )
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

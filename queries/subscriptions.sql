@@ -128,3 +128,12 @@ WHERE (id, peer_sub_id, peerid, subid) IN (
     SELECT * FROM unnest(:actor_ids::varchar[], :peer_sub_ids::varchar[], :peerids::varchar[],
                          :subids::varchar[])
 );
+
+--! delete_subscription_rows
+-- A synchronisation removing rows that changed or are gone at its source.
+WITH deleted AS (
+    DELETE FROM subscriptions
+    WHERE (id, peer_sub_id) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peer_sub_ids::varchar[]))
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

@@ -158,3 +158,12 @@ SELECT id, peerid, baseuri, type AS peer_type, relationship, secret, "desc", app
        client_platform, oauth_client_id, aw_supported, aw_version, capabilities_fetched_at
 FROM trusts
 WHERE (id, peerid) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peerids::varchar[]));
+
+--! delete_trust_rows
+-- A synchronisation removing rows that changed or are gone at its source.
+WITH deleted AS (
+    DELETE FROM trusts
+    WHERE (id, peerid) IN (SELECT * FROM unnest(:actor_ids::varchar[], :peerids::varchar[]))
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;

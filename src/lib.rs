@@ -54,6 +54,7 @@ pub use crate::subscriptions::{NewSubscription, Subscription, SubscriptionUpdate
 pub use crate::suspensions::{Suspension, Suspensions};
 pub use crate::transfer::{
     ExportReport, ExportedTable, ImportOptions, ImportReport, ImportedTable, Mismatch,
-    TransferProgress, ValidatedTable, ValidationReport,
+    RecordSource, RecordStream, SourceRecord, SyncOptions, TABLES, TransferProgress,
+    ValidatedTable, ValidationReport, export_from,
 };
 pub use crate::trusts::{NewTrust, Trust, TrustUpdate, Trusts};

@@ -1167,6 +1167,7 @@ fn validated(table: &str, records: u64, sampled: u64) -> ValidatedTable {
         found: records,
         sampled,
         mismatches: Vec::new(),
+        extra_rows: Vec::new(),
         note: None,
     }
 }

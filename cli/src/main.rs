@@ -2,6 +2,8 @@
 #![warn(missing_docs)]
 
 mod bench;
+#[cfg(feature = "dynamodb")]
+mod dynamodb;
 
 use std::process::ExitCode;
 
@@ -97,6 +99,38 @@ enum Command {
         /// The directory to read.
         dir: std::path::PathBuf,
     },
+    /// Import the tables of the reference's DynamoDB backend (AWS_DB_PREFIX, AWS_DEFAULT_REGION,
+    /// AWS_DB_HOST, the standard AWS credentials) by parallel scans, through the validation and
+    /// transactions of `import`: one transaction per table, property_lookup rebuilt. A repeated
+    /// run replaces the rows that changed at the source; with --delete-missing it also deletes
+    /// the rows gone from it.
+    #[cfg(feature = "dynamodb")]
+    ImportDynamodb {
+        /// Parallel scan segments per table.
+        #[arg(long, default_value_t = 4)]
+        segments: u32,
+        /// Delete the rows of each table whose item is gone from the source.
+        #[arg(long)]
+        delete_missing: bool,
+        /// Read, validate and count everything, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the items to DIR as the <table>.json files `import` reads, instead of
+        /// importing them (no database is used).
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["delete_missing", "dry_run", "scan_only"])]
+        to_dir: Option<std::path::PathBuf>,
+        /// Only scan the source tables and count their items (the source's raw scan rate).
+        #[arg(long, conflicts_with_all = ["delete_missing", "dry_run"])]
+        scan_only: bool,
+    },
+    /// Compare every item of the reference's DynamoDB tables with its row, and look for rows
+    /// without an item. Exits 1 on any difference, listing them.
+    #[cfg(feature = "dynamodb")]
+    ValidateDynamodb {
+        /// Parallel scan segments per table.
+        #[arg(long, default_value_t = 4)]
+        segments: u32,
+    },
 }
 
 #[tokio::main]
@@ -131,6 +165,24 @@ async fn main() -> ExitCode {
         Command::Export { dir } => export(cli.json, &dir).await,
         Command::Import { dir, dry_run } => import(cli.json, &dir, dry_run).await,
         Command::Validate { dir } => validate(cli.json, &dir).await,
+        #[cfg(feature = "dynamodb")]
+        Command::ImportDynamodb {
+            segments,
+            delete_missing,
+            dry_run,
+            to_dir,
+            scan_only,
+        } => {
+            let options = actingweb_pg::ImportOptions { dry_run };
+            let sync = actingweb_pg::SyncOptions {
+                update_changed: true,
+                delete_missing,
+            };
+            let to_dir = to_dir.as_deref();
+            import_dynamodb(cli.json, segments, options, sync, to_dir, scan_only).await
+        }
+        #[cfg(feature = "dynamodb")]
+        Command::ValidateDynamodb { segments } => validate_dynamodb(cli.json, segments).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -434,8 +486,18 @@ async fn export(json: bool, dir: &std::path::Path) -> AnyResult<()> {
     let store = configured_store().await?;
     let started = std::time::Instant::now();
     let report = store.export(dir, &TransferBar::new()).await?;
+    print_export(json, dir, &report, started)
+}
+
+/// Prints the files an export wrote.
+fn print_export(
+    json: bool,
+    dir: &std::path::Path,
+    report: &actingweb_pg::ExportReport,
+    started: std::time::Instant,
+) -> AnyResult<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(report)?);
         return Ok(());
     }
     println!("{:<26} {:<32} {:>10}", "table", "file", "rows");
@@ -456,32 +518,55 @@ async fn import(json: bool, dir: &std::path::Path, dry_run: bool) -> AnyResult<(
     let started = std::time::Instant::now();
     let options = actingweb_pg::ImportOptions { dry_run };
     let report = store.import(dir, options, &TransferBar::new()).await?;
+    print_import(json, &report, false, started)
+}
+
+/// Prints what an import did, per table; the updated and deleted columns only when the import
+/// synchronised (replaced changed rows).
+fn print_import(
+    json: bool,
+    report: &actingweb_pg::ImportReport,
+    synchronised: bool,
+    started: std::time::Instant,
+) -> AnyResult<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        println!("{}", serde_json::to_string_pretty(report)?);
         return Ok(());
     }
+    // The updated and deleted columns of a synchronisation.
+    let sync = |updated: &dyn std::fmt::Display, deleted: &dyn std::fmt::Display| {
+        if synchronised {
+            format!(" {updated:>10} {deleted:>10}")
+        } else {
+            String::new()
+        }
+    };
+    let sync_header = sync(&"updated", &"deleted");
     println!(
-        "{:<26} {:>10} {:>10} {:>10}  note",
+        "{:<26} {:>10} {:>10} {:>10}{sync_header}  note",
         "table", "read", "inserted", "present"
     );
     for t in &report.tables {
         let line = format!(
-            "{:<26} {:>10} {:>10} {:>10}  {}",
+            "{:<26} {:>10} {:>10} {:>10}{}  {}",
             t.table,
             t.rows_read,
             t.inserted,
             t.already_present,
+            sync(&t.updated, &t.deleted),
             t.note.as_deref().unwrap_or("")
         );
         println!("{}", line.trim_end());
     }
     let (read, inserted) = (report.total_read(), report.total_inserted());
+    let (updated, deleted) = (report.total_updated(), report.total_deleted());
+    let totals = sync(&updated, &deleted);
     println!(
-        "{:<26} {read:>10} {inserted:>10} {:>10}",
+        "{:<26} {read:>10} {inserted:>10} {:>10}{totals}",
         "total",
-        read - inserted
+        read - inserted - updated
     );
-    if dry_run {
+    if report.dry_run {
         println!("dry run: nothing was written");
     }
     println!("read {}", rate(read, started.elapsed()));
@@ -491,6 +576,11 @@ async fn import(json: bool, dir: &std::path::Path, dry_run: bool) -> AnyResult<(
 async fn validate(json: bool, dir: &std::path::Path) -> AnyResult<()> {
     let store = configured_store().await?;
     let report = store.validate_import(dir, &TransferBar::new()).await?;
+    print_validation(json, &report)
+}
+
+/// Prints what a validation found; fails when it did not pass.
+fn print_validation(json: bool, report: &actingweb_pg::ValidationReport) -> AnyResult<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -517,6 +607,9 @@ async fn validate(json: bool, dir: &std::path::Path) -> AnyResult<()> {
                     t.file, m.record, m.key, m.field, m.json, m.database
                 );
             }
+            for key in &t.extra_rows {
+                println!("extra row: {} {key}: no record has this key", t.table);
+            }
         }
     }
     if report.passed() {
@@ -532,5 +625,57 @@ async fn validate(json: bool, dir: &std::path::Path) -> AnyResult<()> {
         .flat_map(|t| &t.mismatches)
         .filter(|m| m.field != "row")
         .count();
-    Err(format!("validation failed: missing rows: {missing}, differing fields: {differing}").into())
+    let extra: usize = report.tables.iter().map(|t| t.extra_rows.len()).sum();
+    let extra = if extra > 0 {
+        format!(", extra rows: {extra}")
+    } else {
+        String::new()
+    };
+    Err(
+        format!("validation failed: missing rows: {missing}, differing fields: {differing}{extra}")
+            .into(),
+    )
+}
+
+#[cfg(feature = "dynamodb")]
+async fn import_dynamodb(
+    json: bool,
+    segments: u32,
+    options: actingweb_pg::ImportOptions,
+    sync: actingweb_pg::SyncOptions,
+    to_dir: Option<&std::path::Path>,
+    scan_only: bool,
+) -> AnyResult<()> {
+    let mut source = dynamodb::DynamoSource::connect(segments).await?;
+    let started = std::time::Instant::now();
+    if scan_only {
+        let items = source.scan_all().await?;
+        let elapsed = started.elapsed();
+        if json {
+            let seconds = elapsed.as_secs_f64();
+            println!("{}", json!({"items": items, "seconds": seconds}));
+        } else {
+            println!("scanned {}", rate(items, elapsed).replace("rows", "items"));
+        }
+        return Ok(());
+    }
+    if let Some(dir) = to_dir {
+        let report = actingweb_pg::export_from(&mut source, dir, &TransferBar::new()).await?;
+        return print_export(json, dir, &report, started);
+    }
+    let store = configured_store().await?;
+    let report = store
+        .import_from(&mut source, options, sync, &TransferBar::new())
+        .await?;
+    print_import(json, &report, true, started)
+}
+
+#[cfg(feature = "dynamodb")]
+async fn validate_dynamodb(json: bool, segments: u32) -> AnyResult<()> {
+    let mut source = dynamodb::DynamoSource::connect(segments).await?;
+    let store = configured_store().await?;
+    let report = store
+        .validate_from(&mut source, &TransferBar::new())
+        .await?;
+    print_validation(json, &report)
 }

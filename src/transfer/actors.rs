@@ -75,6 +75,15 @@ impl Table for Actor {
         Ok(q::missing_actors().params(tx, &params).all().await?)
     }
 
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::ActorIdsParam {
+            actor_ids: column(rows, |r| r.id.as_str()),
+        };
+        Ok(count(
+            q::delete_actor_rows().params(tx, &params).one().await?,
+        ))
+    }
+
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let params = q::ActorIdsParam {
             actor_ids: column(rows, |r| r.id.as_str()),

@@ -7,7 +7,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::fields::{Field, StorableJson, int_field, required_text, time_field};
-use super::table::{Each, Table, column, for_each_row, inserted_unless_ambiguous, ords};
+use super::table::{Each, Table, column, count, for_each_row, inserted_unless_ambiguous, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::attributes::{self as q, AttributeTransfer};
 use crate::error::Result;
@@ -109,6 +109,16 @@ impl Table for AttributeTransfer {
             names: column(rows, |r| r.name.as_str()),
         };
         Ok(q::missing_attributes().params(tx, &params).all().await?)
+    }
+
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeleteAttributeRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            bucket_names: column(rows, |r| bucket_name(r)),
+        };
+        Ok(count(
+            q::delete_attribute_rows().params(tx, &params).one().await?,
+        ))
     }
 
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {

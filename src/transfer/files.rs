@@ -47,8 +47,8 @@ pub(super) struct Batch<T> {
 /// of [`BATCH_ROWS`] (at most two batches wait), so a file is never held in memory whole and
 /// parsing overlaps with the database work.
 pub(super) struct Records<T> {
-    size: u64,
-    bytes: Arc<AtomicU64>,
+    /// The file's size and the bytes parsed so far; `None` for records of a stream.
+    bytes: Option<(u64, Arc<AtomicU64>)>,
     receiver: mpsc::Receiver<Result<Batch<T>>>,
     reader: Option<tokio::task::JoinHandle<()>>,
 }
@@ -71,12 +71,20 @@ impl<T: Table> Records<T> {
                 let _ = sender.blocking_send(Err(e));
             }
         });
-        Ok(Some(Records {
-            size,
+        Ok(Some(Records::new(Some((size, bytes)), receiver, reader)))
+    }
+
+    /// The records that `reader` sends to `receiver`.
+    pub(super) fn new(
+        bytes: Option<(u64, Arc<AtomicU64>)>,
+        receiver: mpsc::Receiver<Result<Batch<T>>>,
+        reader: tokio::task::JoinHandle<()>,
+    ) -> Records<T> {
+        Records {
             bytes,
             receiver,
             reader: Some(reader),
-        }))
+        }
     }
 
     /// The next batch; `None` at the end of the file.
@@ -88,7 +96,7 @@ impl<T: Table> Records<T> {
                     reader.await.map_err(|e| {
                         Error::new(
                             ErrorKind::Backend,
-                            format!("reading {} failed: {e}", T::file()),
+                            format!("reading the records of {} failed: {e}", T::NAME),
                         )
                     })?;
                 }
@@ -97,14 +105,16 @@ impl<T: Table> Records<T> {
         }
     }
 
-    /// The size of the file.
-    pub(super) fn size(&self) -> u64 {
-        self.size
+    /// The size of the file; `None` for a stream.
+    pub(super) fn size(&self) -> Option<u64> {
+        self.bytes.as_ref().map(|(size, _)| *size)
     }
 
-    /// The bytes parsed so far.
-    pub(super) fn bytes_read(&self) -> u64 {
-        self.bytes.load(Ordering::Relaxed)
+    /// The bytes parsed so far; `None` for a stream.
+    pub(super) fn bytes_read(&self) -> Option<u64> {
+        self.bytes
+            .as_ref()
+            .map(|(_, read)| read.load(Ordering::Relaxed))
     }
 }
 

@@ -92,6 +92,19 @@ impl Table for PeerTrustee {
         Ok(q::missing_peertrustees().params(tx, &params).all().await?)
     }
 
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeletePeertrusteeRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            peerids: column(rows, |r| r.peerid.as_str()),
+        };
+        Ok(count(
+            q::delete_peertrustee_rows()
+                .params(tx, &params)
+                .one()
+                .await?,
+        ))
+    }
+
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let params = q::StoredPeertrusteesParams {
             actor_ids: column(rows, |r| r.id.as_str()),

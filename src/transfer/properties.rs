@@ -78,6 +78,16 @@ impl Table for PropertyTransfer {
         Ok(q::missing_properties().params(tx, &params).all().await?)
     }
 
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeletePropertyRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            names: column(rows, |r| r.name.as_str()),
+        };
+        Ok(count(
+            q::delete_property_rows().params(tx, &params).one().await?,
+        ))
+    }
+
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let params = q::StoredPropertiesParams {
             actor_ids: column(rows, |r| r.id.as_str()),
@@ -124,6 +134,8 @@ impl Table for PropertyTransfer {
             rows_read: 0,
             inserted: 0,
             already_present: 0,
+            updated: 0,
+            deleted: 0,
             note: Some("lookup table not used; not rebuilt".into()),
         };
         if !names.is_empty() {

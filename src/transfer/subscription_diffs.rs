@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, int32_field, required_text, required_time, text_field};
-use super::table::{Each, Table, column, for_each_row, inserted_unless_ambiguous, ords};
+use super::table::{Each, Table, column, count, for_each_row, inserted_unless_ambiguous, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscription_diffs as q;
 use crate::error::Result;
@@ -105,6 +105,19 @@ impl Table for SubscriptionDiff {
             .params(tx, &params)
             .all()
             .await?)
+    }
+
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeleteSubscriptionDiffRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            subid_seqnrs: column(rows, |r| subid_seqnr(r)),
+        };
+        Ok(count(
+            q::delete_subscription_diff_rows()
+                .params(tx, &params)
+                .one()
+                .await?,
+        ))
     }
 
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {

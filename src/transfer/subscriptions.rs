@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, bool_field, int32_field, required_text, text_columns, text_field};
-use super::table::{Each, Table, column, for_each_row, inserted_unless_ambiguous, ords};
+use super::table::{Each, Table, column, count, for_each_row, inserted_unless_ambiguous, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscriptions as q;
 use crate::error::Result;
@@ -117,6 +117,19 @@ impl Table for Subscription {
             subids: column(rows, |r| r.subid.as_str()),
         };
         Ok(q::missing_subscriptions().params(tx, &params).all().await?)
+    }
+
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeleteSubscriptionRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            peer_sub_ids: column(rows, |r| peer_sub_id(r)),
+        };
+        Ok(count(
+            q::delete_subscription_rows()
+                .params(tx, &params)
+                .one()
+                .await?,
+        ))
     }
 
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {

@@ -90,6 +90,20 @@ impl Table for SuspensionTransfer {
             .await?)
     }
 
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeleteSubscriptionSuspensionRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            targets: column(rows, |r| r.target.as_str()),
+            subtargets: column(rows, |r| r.subtarget.as_str()),
+        };
+        Ok(count(
+            q::delete_subscription_suspension_rows()
+                .params(tx, &params)
+                .one()
+                .await?,
+        ))
+    }
+
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let params = q::StoredSubscriptionSuspensionsParams {
             actor_ids: column(rows, |r| r.id.as_str()),

@@ -31,16 +31,45 @@ pub(super) async fn every_table<S: TableStep>(
     step: &mut S,
     executor: &mut Executor<'_>,
 ) -> Result<Vec<S::Report>> {
+    for_each_table(&mut OnExecutor { step, executor }).await
+}
+
+/// Something done with every table in turn without a database: writing the records of a
+/// source to files.
+pub(super) trait RecordStep {
+    /// What it reports of one table.
+    type Report;
+
+    /// Does it with table `T`.
+    async fn run<T: Table>(&mut self) -> Result<Self::Report>;
+}
+
+/// Runs `step` on every table but `property_lookup`, in the order of export and import.
+pub(super) async fn for_each_table<S: RecordStep>(step: &mut S) -> Result<Vec<S::Report>> {
     Ok(vec![
-        step.run::<Actor>(executor).await?,
-        step.run::<PropertyTransfer>(executor).await?,
-        step.run::<AttributeTransfer>(executor).await?,
-        step.run::<Trust>(executor).await?,
-        step.run::<PeerTrustee>(executor).await?,
-        step.run::<Subscription>(executor).await?,
-        step.run::<SubscriptionDiff>(executor).await?,
-        step.run::<SuspensionTransfer>(executor).await?,
+        step.run::<Actor>().await?,
+        step.run::<PropertyTransfer>().await?,
+        step.run::<AttributeTransfer>().await?,
+        step.run::<Trust>().await?,
+        step.run::<PeerTrustee>().await?,
+        step.run::<Subscription>().await?,
+        step.run::<SubscriptionDiff>().await?,
+        step.run::<SuspensionTransfer>().await?,
     ])
+}
+
+/// A [`TableStep`] with the executor it runs on.
+struct OnExecutor<'s, 'x, 'e, S> {
+    step: &'s mut S,
+    executor: &'x mut Executor<'e>,
+}
+
+impl<S: TableStep> RecordStep for OnExecutor<'_, '_, '_, S> {
+    type Report = S::Report;
+
+    async fn run<T: Table>(&mut self) -> Result<S::Report> {
+        self.step.run::<T>(self.executor).await
+    }
 }
 
 /// One table, implemented on its record type: what a record of its file is, how it is
@@ -78,6 +107,10 @@ pub(super) trait Table: Sized + Send + Sync + 'static {
 
     /// The stored rows of these records.
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>>;
+
+    /// Deletes the stored rows with the keys of these records (a synchronisation replacing
+    /// changed rows or removing rows gone from the source); returns how many.
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64>;
 
     /// Puts values the database normalises into the form it stores them in.
     async fn canonicalize(_tx: &Executor<'_>, _records: &mut [(u64, Self)]) -> Result<()> {

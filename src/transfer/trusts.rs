@@ -188,6 +188,16 @@ impl Table for Trust {
         Ok(q::missing_trusts().params(tx, &params).all().await?)
     }
 
+    async fn delete(tx: &Executor<'_>, rows: &[&Self]) -> Result<u64> {
+        let params = q::DeleteTrustRowsParams {
+            actor_ids: column(rows, |r| r.id.as_str()),
+            peerids: column(rows, |r| r.peerid.as_str()),
+        };
+        Ok(count(
+            q::delete_trust_rows().params(tx, &params).one().await?,
+        ))
+    }
+
     async fn stored(tx: &Executor<'_>, rows: &[&Self]) -> Result<Vec<Self>> {
         let params = q::StoredTrustsParams {
             actor_ids: column(rows, |r| r.id.as_str()),

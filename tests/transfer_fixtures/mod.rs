@@ -26,16 +26,7 @@ pub(crate) const TABLES: [(&str, &str); 9] = [
     ("subscription_suspensions", "id, target, subtarget"),
 ];
 
-pub(crate) const FILE_TABLES: [&str; 8] = [
-    "actors",
-    "properties",
-    "attributes",
-    "trusts",
-    "peertrustees",
-    "subscriptions",
-    "subscription_diffs",
-    "subscription_suspensions",
-];
+pub(crate) const FILE_TABLES: [&str; 8] = actingweb_pg::TABLES;
 
 /// A directory of its own, deleted when dropped.
 pub(crate) struct TempDir(PathBuf);
@@ -184,6 +175,8 @@ pub(crate) fn imported(
         rows_read: read,
         inserted,
         already_present: present,
+        updated: 0,
+        deleted: 0,
         note: note.map(String::from),
     }
 }

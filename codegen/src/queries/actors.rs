@@ -1153,3 +1153,51 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         self.bind(client, &params.actor_ids)
     }
 }
+pub struct DeleteActorRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_actor_rows() -> DeleteActorRowsStmt {
+    DeleteActorRowsStmt(
+        "WITH deleted AS (DELETE FROM actors WHERE id = ANY($1::varchar[]) RETURNING 1) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeleteActorRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
+            client,
+            params: [actor_ids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ActorIdsParam<T1, T2>,
+        I64Query<'c, 'a, 's, C, i64, 1>,
+        C,
+    > for DeleteActorRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ActorIdsParam<T1, T2>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        self.bind(client, &params.actor_ids)
+    }
+}

@@ -150,6 +150,16 @@ pub struct StoredAttributesParams<
 pub struct CanonicalJsonbParams<T1: crate::StringSql, T2: crate::ArraySql<Item = Option<T1>>> {
     pub texts: T2,
 }
+#[derive(Debug)]
+pub struct DeleteAttributeRowsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub actor_ids: T2,
+    pub bucket_names: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AttributeRow {
     pub data: Option<String>,
@@ -2005,5 +2015,72 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
         params: &'a CanonicalJsonbParams<T1, T2>,
     ) -> OptionStringQuery<'c, 'a, 's, C, Option<String>, 1> {
         self.bind(client, &params.texts)
+    }
+}
+pub struct DeleteAttributeRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_attribute_rows() -> DeleteAttributeRowsStmt {
+    DeleteAttributeRowsStmt(
+        "WITH deleted AS ( DELETE FROM attributes WHERE (id, bucket_name) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeleteAttributeRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+        bucket_names: &'a T4,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [actor_ids, bucket_names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteAttributeRowsParams<T1, T2, T3, T4>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for DeleteAttributeRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteAttributeRowsParams<T1, T2, T3, T4>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        self.bind(client, &params.actor_ids, &params.bucket_names)
     }
 }

@@ -88,6 +88,16 @@ pub struct StoredPeertrusteesParams<
     pub actor_ids: T2,
     pub peerids: T4,
 }
+#[derive(Debug)]
+pub struct DeletePeertrusteeRowsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub actor_ids: T2,
+    pub peerids: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PeerTrusteeRow {
     pub id: String,
@@ -1026,6 +1036,73 @@ impl<
         client: &'c C,
         params: &'a StoredPeertrusteesParams<T1, T2, T3, T4>,
     ) -> PeerTrusteeRowQuery<'c, 'a, 's, C, PeerTrusteeRow, 2> {
+        self.bind(client, &params.actor_ids, &params.peerids)
+    }
+}
+pub struct DeletePeertrusteeRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_peertrustee_rows() -> DeletePeertrusteeRowsStmt {
+    DeletePeertrusteeRowsStmt(
+        "WITH deleted AS ( DELETE FROM peertrustees WHERE (id, peerid) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeletePeertrusteeRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+        peerids: &'a T4,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [actor_ids, peerids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeletePeertrusteeRowsParams<T1, T2, T3, T4>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for DeletePeertrusteeRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeletePeertrusteeRowsParams<T1, T2, T3, T4>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         self.bind(client, &params.actor_ids, &params.peerids)
     }
 }

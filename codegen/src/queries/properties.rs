@@ -123,6 +123,16 @@ pub struct StoredPropertiesParams<
     pub actor_ids: T2,
     pub names: T4,
 }
+#[derive(Debug)]
+pub struct DeletePropertyRowsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub actor_ids: T2,
+    pub names: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PropertyRow {
     pub name: String,
@@ -1481,6 +1491,73 @@ impl<
         client: &'c C,
         params: &'a StoredPropertiesParams<T1, T2, T3, T4>,
     ) -> PropertyTransferQuery<'c, 'a, 's, C, PropertyTransfer, 2> {
+        self.bind(client, &params.actor_ids, &params.names)
+    }
+}
+pub struct DeletePropertyRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_property_rows() -> DeletePropertyRowsStmt {
+    DeletePropertyRowsStmt(
+        "WITH deleted AS ( DELETE FROM properties WHERE (id, name) IN (SELECT * FROM unnest($1::varchar[], $2::text[])) RETURNING id, name, value ), released AS ( DELETE FROM property_lookup l USING deleted d WHERE l.actor_id = d.id AND l.property_name = d.name AND l.value = d.value RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeletePropertyRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+        names: &'a T4,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [actor_ids, names],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeletePropertyRowsParams<T1, T2, T3, T4>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for DeletePropertyRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeletePropertyRowsParams<T1, T2, T3, T4>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         self.bind(client, &params.actor_ids, &params.names)
     }
 }

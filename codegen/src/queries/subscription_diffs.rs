@@ -97,6 +97,16 @@ pub struct StoredSubscriptionDiffsParams<
     pub subids: T6,
     pub seqnrs: T7,
 }
+#[derive(Debug)]
+pub struct DeleteSubscriptionDiffRowsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub actor_ids: T2,
+    pub subid_seqnrs: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DiffRow {
     pub id: String,
@@ -1165,5 +1175,72 @@ impl<
             &params.subids,
             &params.seqnrs,
         )
+    }
+}
+pub struct DeleteSubscriptionDiffRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_subscription_diff_rows() -> DeleteSubscriptionDiffRowsStmt {
+    DeleteSubscriptionDiffRowsStmt(
+        "WITH deleted AS ( DELETE FROM subscription_diffs WHERE (id, subid_seqnr) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeleteSubscriptionDiffRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+        subid_seqnrs: &'a T4,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [actor_ids, subid_seqnrs],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteSubscriptionDiffRowsParams<T1, T2, T3, T4>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for DeleteSubscriptionDiffRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteSubscriptionDiffRowsParams<T1, T2, T3, T4>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        self.bind(client, &params.actor_ids, &params.subid_seqnrs)
     }
 }

@@ -68,6 +68,19 @@ pub struct StoredSubscriptionSuspensionsParams<
     pub targets: T4,
     pub subtargets: T6,
 }
+#[derive(Debug)]
+pub struct DeleteSubscriptionSuspensionRowsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+> {
+    pub actor_ids: T2,
+    pub targets: T4,
+    pub subtargets: T6,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SuspensionRow {
     pub target: String,
@@ -1008,6 +1021,83 @@ impl<
         client: &'c C,
         params: &'a StoredSubscriptionSuspensionsParams<T1, T2, T3, T4, T5, T6>,
     ) -> SuspensionTransferQuery<'c, 'a, 's, C, SuspensionTransfer, 3> {
+        self.bind(
+            client,
+            &params.actor_ids,
+            &params.targets,
+            &params.subtargets,
+        )
+    }
+}
+pub struct DeleteSubscriptionSuspensionRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_subscription_suspension_rows() -> DeleteSubscriptionSuspensionRowsStmt {
+    DeleteSubscriptionSuspensionRowsStmt(
+        "WITH deleted AS ( DELETE FROM subscription_suspensions WHERE (id, target, subtarget) IN ( SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) ) RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeleteSubscriptionSuspensionRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::StringSql,
+        T6: crate::ArraySql<Item = T5>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+        targets: &'a T4,
+        subtargets: &'a T6,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
+            client,
+            params: [actor_ids, targets, subtargets],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::StringSql,
+    T6: crate::ArraySql<Item = T5>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteSubscriptionSuspensionRowsParams<T1, T2, T3, T4, T5, T6>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
+        C,
+    > for DeleteSubscriptionSuspensionRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteSubscriptionSuspensionRowsParams<T1, T2, T3, T4, T5, T6>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         self.bind(
             client,
             &params.actor_ids,

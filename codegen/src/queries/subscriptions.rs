@@ -151,6 +151,16 @@ pub struct StoredSubscriptionsParams<
     pub peerids: T6,
     pub subids: T8,
 }
+#[derive(Debug)]
+pub struct DeleteSubscriptionRowsParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+> {
+    pub actor_ids: T2,
+    pub peer_sub_ids: T4,
+}
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct SubscriptionRow {
     pub id: String,
@@ -1701,5 +1711,72 @@ impl<
             &params.peerids,
             &params.subids,
         )
+    }
+}
+pub struct DeleteSubscriptionRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_subscription_rows() -> DeleteSubscriptionRowsStmt {
+    DeleteSubscriptionRowsStmt(
+        "WITH deleted AS ( DELETE FROM subscriptions WHERE (id, peer_sub_id) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
+}
+impl DeleteSubscriptionRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+    >(
+        &'s self,
+        client: &'c C,
+        actor_ids: &'a T2,
+        peer_sub_ids: &'a T4,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [actor_ids, peer_sub_ids],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DeleteSubscriptionRowsParams<T1, T2, T3, T4>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for DeleteSubscriptionRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DeleteSubscriptionRowsParams<T1, T2, T3, T4>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        self.bind(client, &params.actor_ids, &params.peer_sub_ids)
     }
 }
