@@ -35,6 +35,7 @@ use crate::config::Config;
 use crate::connect::Canceller;
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::Store;
+use crate::telemetry::{self, PoolRole};
 
 /// The query deadline of a store, and the connections given up when it passed.
 pub(crate) struct Deadline {
@@ -168,7 +169,10 @@ impl<'a> Db<'a> {
     /// [`Store::replica`] it is an [`ErrorKind::InvalidInput`] error.
     pub(crate) async fn executor(&self) -> Result<Executor<'a>> {
         Ok(match self {
-            Db::Pool(store) => Executor::pooled(store.pool().get().await?, store.deadline()),
+            Db::Pool(store) => Executor::pooled(
+                telemetry::checkout(store.pool(), PoolRole::Primary).await?,
+                store.deadline(),
+            ),
             Db::Transaction(tx, store) => Executor {
                 conn: Conn::Locked(tx.lock().await),
                 deadline: store.deadline(),
