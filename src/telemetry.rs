@@ -3,7 +3,7 @@
 //! `metrics-exporter-prometheus`) gets them, one that does not pays almost nothing.
 //!
 //! The names are the constants of this module; labels follow OpenTelemetry's conventions
-//! where one exists. Every pool checkout of an operation goes through [`checkout`], which
+//! where one exists. Every pool checkout of an operation goes through one function, which
 //! times it and reports the pool's state.
 
 use std::time::Instant;
