@@ -214,6 +214,9 @@ impl Replicas {
             Ok(_) => (ReplicaStatus::NotStandby, None, None, None),
         };
         let mut health = member.health.lock().expect("not poisoned");
+        if let Some(lag) = lag {
+            telemetry::replica_lag(&health.server, lag);
+        }
         let before = health.status;
         health.status = status;
         health.lag_seconds = lag.map(|l| l.as_secs_f64());
