@@ -205,6 +205,8 @@ pub(crate) async fn verify(
         Superseded,
     }
     let judge = |stored: Option<Value>, writes: &KeyWrites| match stored {
+        // Only writes with an unknown outcome: nothing was promised.
+        _ if writes.value.is_none() => Found::Ok(0),
         Some(v) if Some(&v) == writes.value.as_ref() => Found::Ok(writes.acknowledged),
         Some(v) if writes.unknown.contains(&v) => Found::Superseded,
         _ => Found::Lost,
