@@ -12,6 +12,10 @@ use crate::error::{Error, Result};
 use crate::executor::Db;
 use crate::rules;
 use crate::secret::Secret;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "actors";
 
 /// An actor row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,51 +140,60 @@ impl<'a> Actors<'a> {
 
     /// The actor with this id, or `None`.
     pub async fn get(&self, id: &str) -> Result<Option<Actor>> {
-        rules::identifier("actor id", id)?;
-        let c = &self.db.reader().await?;
-        let row = q::actor_by_id()
-            .params(c, &q::ActorIdParam { actor_id: id })
-            .opt()
-            .await?;
-        Ok(row.map(Actor::from))
+        telemetry::traced(self.db, TABLE, "get", Some(id), async {
+            rules::identifier("actor id", id)?;
+            let c = &self.db.reader().await?;
+            let row = q::actor_by_id()
+                .params(c, &q::ActorIdParam { actor_id: id })
+                .opt()
+                .await?;
+            Ok(row.map(Actor::from))
+        })
+        .await
     }
 
     /// Every actor created by `creator` (lower-cased first when it contains `@`), by id.
     pub async fn get_by_creator(&self, creator: &str) -> Result<Vec<Actor>> {
-        rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
-        let creator = normalize_creator(creator);
-        let c = &self.db.reader().await?;
-        let rows = q::actors_by_creator()
-            .params(c, &q::CreatorParam { creator })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(Actor::from).collect())
+        telemetry::traced(self.db, TABLE, "get_by_creator", None, async {
+            rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
+            let creator = normalize_creator(creator);
+            let c = &self.db.reader().await?;
+            let rows = q::actors_by_creator()
+                .params(c, &q::CreatorParam { creator })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(Actor::from).collect())
+        })
+        .await
     }
 
     /// Creates an actor and returns it. An existing id is an
     /// [`ErrorKind::Conflict`](crate::ErrorKind::Conflict) and leaves that actor unchanged.
     pub async fn create(&self, id: &str, creator: &str, passphrase: &str) -> Result<Actor> {
-        rules::identifier("actor id", id)?;
-        check_columns(Some(creator), Some(passphrase))?;
-        let creator = normalize_creator(creator);
-        let c = &self.db.executor().await?;
-        let row = q::insert_actor()
-            .params(
-                c,
-                &q::InsertActorParams {
-                    actor_id: id,
-                    creator,
-                    passphrase: Secret(passphrase),
-                },
-            )
-            .opt()
-            .await?;
-        row.map(Actor::from).ok_or_else(|| {
-            Error::new(
-                crate::ErrorKind::Conflict,
-                format!("actor {id:?} already exists"),
-            )
+        telemetry::traced(self.db, TABLE, "create", Some(id), async {
+            rules::identifier("actor id", id)?;
+            check_columns(Some(creator), Some(passphrase))?;
+            let creator = normalize_creator(creator);
+            let c = &self.db.executor().await?;
+            let row = q::insert_actor()
+                .params(
+                    c,
+                    &q::InsertActorParams {
+                        actor_id: id,
+                        creator,
+                        passphrase: Secret(passphrase),
+                    },
+                )
+                .opt()
+                .await?;
+            row.map(Actor::from).ok_or_else(|| {
+                Error::new(
+                    crate::ErrorKind::Conflict,
+                    format!("actor {id:?} already exists"),
+                )
+            })
         })
+        .await
     }
 
     /// Changes the creator and/or passphrase; `None` leaves a field as it is. Returns `false`
@@ -191,22 +204,25 @@ impl<'a> Actors<'a> {
         creator: Option<&str>,
         passphrase: Option<&str>,
     ) -> Result<bool> {
-        rules::identifier("actor id", id)?;
-        check_columns(creator, passphrase)?;
-        let creator = creator.map(normalize_creator);
-        let c = &self.db.executor().await?;
-        let row = q::update_actor()
-            .params(
-                c,
-                &q::UpdateActorParams {
-                    creator,
-                    passphrase: Secret::opt(passphrase),
-                    actor_id: id,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "modify", Some(id), async {
+            rules::identifier("actor id", id)?;
+            check_columns(creator, passphrase)?;
+            let creator = creator.map(normalize_creator);
+            let c = &self.db.executor().await?;
+            let row = q::update_actor()
+                .params(
+                    c,
+                    &q::UpdateActorParams {
+                        creator,
+                        passphrase: Secret::opt(passphrase),
+                        actor_id: id,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Deletes the actor row (its `property_lookup` rows go with it, by the foreign key's
@@ -214,50 +230,59 @@ impl<'a> Actors<'a> {
     /// [`Store::delete_actor`](crate::Store::delete_actor)). Returns `false` when there was no
     /// such actor.
     pub async fn delete(&self, id: &str) -> Result<bool> {
-        rules::identifier("actor id", id)?;
-        let c = &self.db.executor().await?;
-        let row = q::delete_actor()
-            .params(c, &q::ActorIdParam { actor_id: id })
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "delete", Some(id), async {
+            rules::identifier("actor id", id)?;
+            let c = &self.db.executor().await?;
+            let row = q::delete_actor()
+                .params(c, &q::ActorIdParam { actor_id: id })
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Deletes the actor and every row of it in all nine tables, atomically; see
     /// [`Store::delete_actor`](crate::Store::delete_actor).
     pub(crate) async fn delete_all_data(&self, id: &str) -> Result<DeletedRows> {
-        rules::identifier("actor id", id)?;
-        let mut executor = self.db.executor().await?;
-        let group = executor.atomic().await?;
-        let tx = &group;
-        let lock = q::lock_actor_for_delete().prepare(tx).await?;
-        let lock_lookups = lq::lock_actor_lookups().prepare(tx).await?;
-        let delete = q::delete_actor_everywhere().prepare(tx).await?;
-        // The locks come first so that the delete's snapshot sees every row written by a
-        // transaction that held the actor, or claimed one of its lookup rows, before it (the
-        // delete hands each lookup row to a remaining holder of the value).
-        let key = q::ActorIdParam { actor_id: id };
-        let lookup_key = lq::ActorIdParam { actor_id: id };
-        let (_, _, deleted) = futures::try_join!(
-            lock.params(tx, &key).opt(),
-            lock_lookups.params(tx, &lookup_key).all(),
-            delete.params(tx, &key).one()
-        )?;
-        group.commit().await?;
-        Ok(deleted.into())
+        telemetry::traced(self.db, TABLE, "delete_actor", Some(id), async {
+            rules::identifier("actor id", id)?;
+            let mut executor = self.db.executor().await?;
+            let group = executor.atomic().await?;
+            let tx = &group;
+            let lock = q::lock_actor_for_delete().prepare(tx).await?;
+            let lock_lookups = lq::lock_actor_lookups().prepare(tx).await?;
+            let delete = q::delete_actor_everywhere().prepare(tx).await?;
+            // The locks come first so that the delete's snapshot sees every row written by a
+            // transaction that held the actor, or claimed one of its lookup rows, before it (the
+            // delete hands each lookup row to a remaining holder of the value).
+            let key = q::ActorIdParam { actor_id: id };
+            let lookup_key = lq::ActorIdParam { actor_id: id };
+            let (_, _, deleted) = futures::try_join!(
+                lock.params(tx, &key).opt(),
+                lock_lookups.params(tx, &lookup_key).all(),
+                delete.params(tx, &key).one()
+            )?;
+            group.commit().await?;
+            Ok(deleted.into())
+        })
+        .await
     }
 
     /// Every actor, by id (an admin scan).
     pub async fn list(&self) -> Result<Vec<ActorSummary>> {
-        let c = &self.db.reader().await?;
-        let rows = q::list_actors().bind(c).all().await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| ActorSummary {
-                id: row.id,
-                creator: row.creator,
-            })
-            .collect())
+        telemetry::traced(self.db, TABLE, "list", None, async {
+            let c = &self.db.reader().await?;
+            let rows = q::list_actors().bind(c).all().await?;
+            Ok(rows
+                .into_iter()
+                .map(|row| ActorSummary {
+                    id: row.id,
+                    creator: row.creator,
+                })
+                .collect())
+        })
+        .await
     }
 }
 

@@ -88,6 +88,10 @@ use crate::encoding;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::rules;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "attributes";
 
 /// One attribute as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,22 +120,25 @@ impl<'a> Attributes<'a> {
 
     /// The live attribute `bucket`/`name` of the actor, or `None` when it is absent or expired.
     pub async fn get(&self, actor_id: &str, bucket: &str, name: &str) -> Result<Option<Attribute>> {
-        let key = Key::new(actor_id, bucket, name)?;
-        let c = &self.db.reader().await?;
-        let row = q::attribute()
-            .params(
-                c,
-                &q::AttributeParams {
-                    actor_id: key.actor_id,
-                    bucket_name: key.bucket_name,
-                    bucket: key.bucket,
-                    name: key.name,
-                },
-            )
-            .opt()
-            .await?;
-        row.map(|r| attribute(r.data, r.timestamp, r.ttl_timestamp))
-            .transpose()
+        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+            let key = Key::new(actor_id, bucket, name)?;
+            let c = &self.db.reader().await?;
+            let row = q::attribute()
+                .params(
+                    c,
+                    &q::AttributeParams {
+                        actor_id: key.actor_id,
+                        bucket_name: key.bucket_name,
+                        bucket: key.bucket,
+                        name: key.name,
+                    },
+                )
+                .opt()
+                .await?;
+            row.map(|r| attribute(r.data, r.timestamp, r.ttl_timestamp))
+                .transpose()
+        })
+        .await
     }
 
     /// The reference's strict read (expired counts as absent, faults are errors). Every read
@@ -142,7 +149,10 @@ impl<'a> Attributes<'a> {
         bucket: &str,
         name: &str,
     ) -> Result<Option<Attribute>> {
-        self.get(actor_id, bucket, name).await
+        telemetry::traced(self.db, TABLE, "get_strict", Some(actor_id), async {
+            self.get(actor_id, bucket, name).await
+        })
+        .await
     }
 
     /// Stores `data` without a timestamp: [`set_at`](Attributes::set_at) with `None`.
@@ -154,8 +164,11 @@ impl<'a> Attributes<'a> {
         data: &Value,
         ttl_seconds: Option<i64>,
     ) -> Result<()> {
-        self.set_at(actor_id, bucket, name, data, None, ttl_seconds)
-            .await
+        telemetry::traced(self.db, TABLE, "set", Some(actor_id), async {
+            self.set_at(actor_id, bucket, name, data, None, ttl_seconds)
+                .await
+        })
+        .await
     }
 
     /// [`set`](Attributes::set) of any `Serialize` value, converted by
@@ -171,8 +184,11 @@ impl<'a> Attributes<'a> {
         data: &T,
         ttl_seconds: Option<i64>,
     ) -> Result<()> {
-        let data = encoding::serialized("data", data)?;
-        self.set(actor_id, bucket, name, &data, ttl_seconds).await
+        telemetry::traced(self.db, TABLE, "set_serialized", Some(actor_id), async {
+            let data = encoding::serialized("data", data)?;
+            self.set(actor_id, bucket, name, &data, ttl_seconds).await
+        })
+        .await
     }
 
     /// Creates or replaces an attribute: data, timestamp and expiry are all replaced, so a
@@ -193,62 +209,68 @@ impl<'a> Attributes<'a> {
         timestamp: Option<DateTime<Utc>>,
         ttl_seconds: Option<i64>,
     ) -> Result<()> {
-        let key = Key::new(actor_id, bucket, name)?;
-        check_json("data", data)?;
-        if let Some(ttl) = ttl_seconds
-            && ttl.unsigned_abs() > MAX_TTL_SECONDS
-        {
-            return Err(Error::invalid(
-                "ttl_seconds",
-                format!("{ttl} is beyond ±{MAX_TTL_SECONDS}"),
-            ));
-        }
-        let timestamp = timestamp.map(|t| t.naive_utc());
-        let c = &self.db.executor().await?;
-        let written = q::upsert_attribute()
-            .params(
-                c,
-                &q::UpsertAttributeParams {
-                    actor_id: key.actor_id,
-                    bucket_name: &key.bucket_name,
-                    bucket: key.bucket,
-                    name: key.name,
-                    data,
-                    timestamp,
-                    ttl_seconds,
-                },
-            )
-            .opt()
-            .await?;
-        match written {
-            Some(_) => Ok(()),
-            None => Err(rules::ambiguous_key(
-                "bucket_name",
-                &key.bucket_name,
-                format_args!("bucket {bucket:?} and name {name:?}"),
-            )),
-        }
+        telemetry::traced(self.db, TABLE, "set_at", Some(actor_id), async {
+            let key = Key::new(actor_id, bucket, name)?;
+            check_json("data", data)?;
+            if let Some(ttl) = ttl_seconds
+                && ttl.unsigned_abs() > MAX_TTL_SECONDS
+            {
+                return Err(Error::invalid(
+                    "ttl_seconds",
+                    format!("{ttl} is beyond ±{MAX_TTL_SECONDS}"),
+                ));
+            }
+            let timestamp = timestamp.map(|t| t.naive_utc());
+            let c = &self.db.executor().await?;
+            let written = q::upsert_attribute()
+                .params(
+                    c,
+                    &q::UpsertAttributeParams {
+                        actor_id: key.actor_id,
+                        bucket_name: &key.bucket_name,
+                        bucket: key.bucket,
+                        name: key.name,
+                        data,
+                        timestamp,
+                        ttl_seconds,
+                    },
+                )
+                .opt()
+                .await?;
+            match written {
+                Some(_) => Ok(()),
+                None => Err(rules::ambiguous_key(
+                    "bucket_name",
+                    &key.bucket_name,
+                    format_args!("bucket {bucket:?} and name {name:?}"),
+                )),
+            }
+        })
+        .await
     }
 
     /// Deletes the attribute, consume-once: `true` only when a live row was removed. Among
     /// callers racing to delete the same attribute exactly one gets `true`. An expired row is
     /// removed as well but returns `false`, like an absent one.
     pub async fn delete(&self, actor_id: &str, bucket: &str, name: &str) -> Result<bool> {
-        let key = Key::new(actor_id, bucket, name)?;
-        let c = &self.db.executor().await?;
-        let live = q::delete_attribute()
-            .params(
-                c,
-                &q::DeleteAttributeParams {
-                    actor_id: key.actor_id,
-                    bucket_name: key.bucket_name,
-                    bucket: key.bucket,
-                    name: key.name,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(live == Some(true))
+        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+            let key = Key::new(actor_id, bucket, name)?;
+            let c = &self.db.executor().await?;
+            let live = q::delete_attribute()
+                .params(
+                    c,
+                    &q::DeleteAttributeParams {
+                        actor_id: key.actor_id,
+                        bucket_name: key.bucket_name,
+                        bucket: key.bucket,
+                        name: key.name,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(live == Some(true))
+        })
+        .await
     }
 
     /// Replaces the data with `new` only if the live attribute's data equals `old` (jsonb
@@ -265,27 +287,30 @@ impl<'a> Attributes<'a> {
         new: &Value,
         timestamp: Option<DateTime<Utc>>,
     ) -> Result<bool> {
-        let key = Key::new(actor_id, bucket, name)?;
-        check_json("old", old)?;
-        check_json("new", new)?;
-        let timestamp = timestamp.map(|t| t.naive_utc());
-        let c = &self.db.executor().await?;
-        let swapped = q::compare_and_swap_attribute()
-            .params(
-                c,
-                &q::CompareAndSwapAttributeParams {
-                    new,
-                    timestamp,
-                    actor_id: key.actor_id,
-                    bucket_name: key.bucket_name,
-                    bucket: key.bucket,
-                    name: key.name,
-                    old,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(swapped.is_some())
+        telemetry::traced(self.db, TABLE, "compare_and_swap", Some(actor_id), async {
+            let key = Key::new(actor_id, bucket, name)?;
+            check_json("old", old)?;
+            check_json("new", new)?;
+            let timestamp = timestamp.map(|t| t.naive_utc());
+            let c = &self.db.executor().await?;
+            let swapped = q::compare_and_swap_attribute()
+                .params(
+                    c,
+                    &q::CompareAndSwapAttributeParams {
+                        new,
+                        timestamp,
+                        actor_id: key.actor_id,
+                        bucket_name: key.bucket_name,
+                        bucket: key.bucket,
+                        name: key.name,
+                        old,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(swapped.is_some())
+        })
+        .await
     }
 
     /// The live attributes of exactly this bucket, by name; empty when there are none.
@@ -294,16 +319,19 @@ impl<'a> Attributes<'a> {
         actor_id: &str,
         bucket: &str,
     ) -> Result<BTreeMap<String, Attribute>> {
-        rules::identifier("actor id", actor_id)?;
-        rules::identifier("bucket", bucket)?;
-        let c = &self.db.reader().await?;
-        let rows = q::bucket_attributes()
-            .params(c, &q::BucketAttributesParams { actor_id, bucket })
-            .all()
-            .await?;
-        rows.into_iter()
-            .map(|r| Ok((r.name, attribute(r.data, r.timestamp, r.ttl_timestamp)?)))
-            .collect()
+        telemetry::traced(self.db, TABLE, "get_bucket", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            rules::identifier("bucket", bucket)?;
+            let c = &self.db.reader().await?;
+            let rows = q::bucket_attributes()
+                .params(c, &q::BucketAttributesParams { actor_id, bucket })
+                .all()
+                .await?;
+            rows.into_iter()
+                .map(|r| Ok((r.name, attribute(r.data, r.timestamp, r.ttl_timestamp)?)))
+                .collect()
+        })
+        .await
     }
 
     /// Every live attribute of the actor, by bucket and name; empty when there are none.
@@ -311,18 +339,21 @@ impl<'a> Attributes<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, BTreeMap<String, Attribute>>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::actor_attributes()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        let mut buckets: BTreeMap<String, BTreeMap<String, Attribute>> = BTreeMap::new();
-        for r in rows {
-            let value = attribute(r.data, r.timestamp, r.ttl_timestamp)?;
-            buckets.entry(r.bucket).or_default().insert(r.name, value);
-        }
-        Ok(buckets)
+        telemetry::traced(self.db, TABLE, "all_buckets", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::actor_attributes()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            let mut buckets: BTreeMap<String, BTreeMap<String, Attribute>> = BTreeMap::new();
+            for r in rows {
+                let value = attribute(r.data, r.timestamp, r.ttl_timestamp)?;
+                buckets.entry(r.bucket).or_default().insert(r.name, value);
+            }
+            Ok(buckets)
+        })
+        .await
     }
 
     /// For each bucket of the actor with live attributes, the latest of their timestamps
@@ -331,41 +362,50 @@ impl<'a> Attributes<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, Option<DateTime<Utc>>>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::bucket_timestamps()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows
-            .into_iter()
-            .map(|r| (r.bucket, r.latest.map(|t| t.and_utc())))
-            .collect())
+        telemetry::traced(self.db, TABLE, "bucket_timestamps", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::bucket_timestamps()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows
+                .into_iter()
+                .map(|r| (r.bucket, r.latest.map(|t| t.and_utc())))
+                .collect())
+        })
+        .await
     }
 
     /// Deletes every attribute of the bucket. Returns how many rows went (expired ones
     /// included).
     pub async fn delete_bucket(&self, actor_id: &str, bucket: &str) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        rules::identifier("bucket", bucket)?;
-        let c = &self.db.executor().await?;
-        let gone = q::delete_bucket()
-            .params(c, &q::DeleteBucketParams { actor_id, bucket })
-            .all()
-            .await?;
-        Ok(gone.len() as u64)
+        telemetry::traced(self.db, TABLE, "delete_bucket", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            rules::identifier("bucket", bucket)?;
+            let c = &self.db.executor().await?;
+            let gone = q::delete_bucket()
+                .params(c, &q::DeleteBucketParams { actor_id, bucket })
+                .all()
+                .await?;
+            Ok(gone.len() as u64)
+        })
+        .await
     }
 
     /// Deletes every attribute of the actor. Returns how many rows went (expired ones
     /// included).
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
-        let gone = q::delete_actor_attributes()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(gone.len() as u64)
+        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.executor().await?;
+            let gone = q::delete_actor_attributes()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(gone.len() as u64)
+        })
+        .await
     }
 
     /// Deletes the actor's attributes in `buckets` whose data is an object with a top-level
@@ -379,25 +419,28 @@ impl<'a> Attributes<'a> {
         buckets: &[&str],
         chain_id: &str,
     ) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        check_buckets(buckets)?;
-        rules::name("chain id", chain_id)?;
-        if buckets.is_empty() {
-            return Ok(0);
-        }
-        let c = &self.db.executor().await?;
-        let gone = q::delete_attributes_by_chain()
-            .params(
-                c,
-                &q::DeleteAttributesByChainParams {
-                    actor_id,
-                    buckets,
-                    chain_id,
-                },
-            )
-            .all()
-            .await?;
-        Ok(gone.len() as u64)
+        telemetry::traced(self.db, TABLE, "delete_by_chain", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            check_buckets(buckets)?;
+            rules::name("chain id", chain_id)?;
+            if buckets.is_empty() {
+                return Ok(0);
+            }
+            let c = &self.db.executor().await?;
+            let gone = q::delete_attributes_by_chain()
+                .params(
+                    c,
+                    &q::DeleteAttributesByChainParams {
+                        actor_id,
+                        buckets,
+                        chain_id,
+                    },
+                )
+                .all()
+                .await?;
+            Ok(gone.len() as u64)
+        })
+        .await
     }
 
     /// Purges the attributes of every actor that are expired at `now_epoch` (epoch seconds;
@@ -408,18 +451,23 @@ impl<'a> Attributes<'a> {
         now_epoch: Option<i64>,
         buckets: Option<&[&str]>,
     ) -> Result<u64> {
-        if let Some(buckets) = buckets {
-            check_buckets(buckets)?;
-            if buckets.is_empty() {
-                return Ok(0);
+        telemetry::traced(self.db, TABLE, "delete_expired", None, async {
+            if let Some(buckets) = buckets {
+                check_buckets(buckets)?;
+                if buckets.is_empty() {
+                    return Ok(0);
+                }
             }
-        }
-        let c = &self.db.executor().await?;
-        let purged = q::delete_expired_attributes()
-            .params(c, &q::DeleteExpiredAttributesParams { now_epoch, buckets })
-            .one()
-            .await?;
-        Ok(u64::try_from(purged).expect("count(*) is not negative"))
+            let c = &self.db.executor().await?;
+            let purged = q::delete_expired_attributes()
+                .params(c, &q::DeleteExpiredAttributesParams { now_epoch, buckets })
+                .one()
+                .await?;
+            let purged = u64::try_from(purged).expect("count(*) is not negative");
+            telemetry::purged(purged);
+            Ok(purged)
+        })
+        .await
     }
 }
 

@@ -55,6 +55,7 @@ use crate::config::Config;
 use crate::connect::Canceller;
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::Store;
+use crate::telemetry::{self, PoolRole};
 
 /// What ends the transaction of a statement run outside any transaction in transaction
 /// pooling mode. The `DEALLOCATE ALL` runs after the COMMIT in the same message, so on the
@@ -203,7 +204,10 @@ impl<'a> Db<'a> {
     /// [`Store::replica`] it is an [`ErrorKind::InvalidInput`] error.
     pub(crate) async fn executor(&self) -> Result<Executor<'a>> {
         Ok(match self {
-            Db::Pool(store) => Executor::pooled(store.pool().get().await?, store.deadline()),
+            Db::Pool(store) => Executor::pooled(
+                telemetry::checkout(store.pool(), PoolRole::Primary).await?,
+                store.deadline(),
+            ),
             Db::Transaction(tx, store) => Executor {
                 conn: Conn::Locked(tx.lock().await),
                 deadline: store.deadline(),

@@ -31,6 +31,7 @@ mod store;
 pub mod subscription_diffs;
 pub mod subscriptions;
 pub mod suspensions;
+pub mod telemetry;
 pub mod transfer;
 pub mod trusts;
 

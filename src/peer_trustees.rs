@@ -18,6 +18,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 use crate::secret::Secret;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "peertrustees";
 
 /// A peer trustee row. `Debug` does not show the passphrase.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,13 +80,16 @@ impl<'a> PeerTrustees<'a> {
 
     /// The peer trustee of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<PeerTrustee>> {
-        check_key(actor_id, peerid)?;
-        let c = &self.db.reader().await?;
-        let row = q::peertrustee_by_peer()
-            .params(c, &q::PeertrusteeByPeerParams { actor_id, peerid })
-            .opt()
-            .await?;
-        Ok(row.map(PeerTrustee::from))
+        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            let c = &self.db.reader().await?;
+            let row = q::peertrustee_by_peer()
+                .params(c, &q::PeertrusteeByPeerParams { actor_id, peerid })
+                .opt()
+                .await?;
+            Ok(row.map(PeerTrustee::from))
+        })
+        .await
     }
 
     /// The one peer trustee of `actor_id` of type `peer_type`, or `None`. More than one match
@@ -92,6 +99,7 @@ impl<'a> PeerTrustees<'a> {
         actor_id: &str,
         peer_type: &str,
     ) -> Result<Option<PeerTrustee>> {
+        telemetry::traced(self.db, TABLE, "get_by_type", Some(actor_id), async {
         rules::identifier("actor id", actor_id)?;
         rules::identifier("peer type", peer_type)?;
         let c = &self.db.reader().await?;
@@ -115,6 +123,8 @@ impl<'a> PeerTrustees<'a> {
             ));
         }
         Ok(rows.pop().map(PeerTrustee::from))
+        })
+        .await
     }
 
     /// Creates a peer trustee and returns it. An existing `(actor_id, peerid)` is an
@@ -128,30 +138,33 @@ impl<'a> PeerTrustees<'a> {
         baseuri: &str,
         passphrase: &str,
     ) -> Result<PeerTrustee> {
-        check_key(actor_id, peerid)?;
-        rules::identifier("peer type", peer_type)?;
-        rules::text("baseuri", baseuri)?;
-        rules::text("passphrase", passphrase)?;
-        let c = &self.db.executor().await?;
-        let row = q::insert_peertrustee()
-            .params(
-                c,
-                &q::InsertPeertrusteeParams {
-                    actor_id,
-                    peerid,
-                    baseuri,
-                    peer_type,
-                    passphrase: Secret(passphrase),
-                },
-            )
-            .opt()
-            .await?;
-        row.map(PeerTrustee::from).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Conflict,
-                format!("peer trustee {actor_id:?}/{peerid:?} already exists"),
-            )
+        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            rules::identifier("peer type", peer_type)?;
+            rules::text("baseuri", baseuri)?;
+            rules::text("passphrase", passphrase)?;
+            let c = &self.db.executor().await?;
+            let row = q::insert_peertrustee()
+                .params(
+                    c,
+                    &q::InsertPeertrusteeParams {
+                        actor_id,
+                        peerid,
+                        baseuri,
+                        peer_type,
+                        passphrase: Secret(passphrase),
+                    },
+                )
+                .opt()
+                .await?;
+            row.map(PeerTrustee::from).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Conflict,
+                    format!("peer trustee {actor_id:?}/{peerid:?} already exists"),
+                )
+            })
         })
+        .await
     }
 
     /// Changes the type, base URI and/or passphrase; `None` or an empty string leaves a field
@@ -164,63 +177,75 @@ impl<'a> PeerTrustees<'a> {
         baseuri: Option<&str>,
         passphrase: Option<&str>,
     ) -> Result<bool> {
-        check_key(actor_id, peerid)?;
-        if let Some(peer_type) = peer_type {
-            rules::bounded("peer type", peer_type, IDENTIFIER_MAX_CHARS)?;
-        }
-        if let Some(baseuri) = baseuri {
-            rules::text("baseuri", baseuri)?;
-        }
-        if let Some(passphrase) = passphrase {
-            rules::text("passphrase", passphrase)?;
-        }
-        let c = &self.db.executor().await?;
-        let row = q::update_peertrustee()
-            .params(
-                c,
-                &q::UpdatePeertrusteeParams {
-                    peer_type,
-                    baseuri,
-                    passphrase: Secret::opt(passphrase),
-                    actor_id,
-                    peerid,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "modify", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            if let Some(peer_type) = peer_type {
+                rules::bounded("peer type", peer_type, IDENTIFIER_MAX_CHARS)?;
+            }
+            if let Some(baseuri) = baseuri {
+                rules::text("baseuri", baseuri)?;
+            }
+            if let Some(passphrase) = passphrase {
+                rules::text("passphrase", passphrase)?;
+            }
+            let c = &self.db.executor().await?;
+            let row = q::update_peertrustee()
+                .params(
+                    c,
+                    &q::UpdatePeertrusteeParams {
+                        peer_type,
+                        baseuri,
+                        passphrase: Secret::opt(passphrase),
+                        actor_id,
+                        peerid,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Deletes the peer trustee. Returns `false` when there was no such peer trustee.
     pub async fn delete(&self, actor_id: &str, peerid: &str) -> Result<bool> {
-        check_key(actor_id, peerid)?;
-        let c = &self.db.executor().await?;
-        let row = q::delete_peertrustee()
-            .params(c, &q::DeletePeertrusteeParams { actor_id, peerid })
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            let c = &self.db.executor().await?;
+            let row = q::delete_peertrustee()
+                .params(c, &q::DeletePeertrusteeParams { actor_id, peerid })
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Every peer trustee of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<PeerTrustee>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::peertrustees_of_actor()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(PeerTrustee::from).collect())
+        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::peertrustees_of_actor()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(PeerTrustee::from).collect())
+        })
+        .await
     }
 
     /// Deletes every peer trustee of `actor_id`; returns how many there were.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
-        let deleted = q::delete_peertrustees_of_actor()
-            .params(c, &q::ActorIdParam { actor_id })
-            .one()
-            .await?;
-        Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.executor().await?;
+            let deleted = q::delete_peertrustees_of_actor()
+                .params(c, &q::ActorIdParam { actor_id })
+                .one()
+                .await?;
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+        })
+        .await
     }
 }

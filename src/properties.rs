@@ -23,6 +23,10 @@ use crate::encoding::{self, property_text};
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, Executor};
 use crate::rules;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "properties";
 
 /// Operations on properties; get one from [`Store::properties`](crate::Store::properties).
 pub struct Properties<'a> {
@@ -41,50 +45,56 @@ impl<'a> Properties<'a> {
 
     /// The stored text of a property, or `None`.
     pub async fn get(&self, actor_id: &str, name: &str) -> Result<Option<String>> {
-        check_key(actor_id, name)?;
-        let c = &self.db.reader().await?;
-        Ok(q::property_value()
-            .params(c, &q::PropertyValueParams { actor_id, name })
-            .opt()
-            .await?)
+        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+            check_key(actor_id, name)?;
+            let c = &self.db.reader().await?;
+            Ok(q::property_value()
+                .params(c, &q::PropertyValueParams { actor_id, name })
+                .opt()
+                .await?)
+        })
+        .await
     }
 
     /// Stores `value` verbatim. An empty value deletes the property, as in the reference.
     pub async fn set(&self, actor_id: &str, name: &str, value: &str) -> Result<()> {
-        check_key(actor_id, name)?;
-        rules::text("value", value)?;
-        if value.is_empty() {
-            self.delete(actor_id, name).await?;
-            return Ok(());
-        }
-        if !self.is_indexed(name) {
-            let c = &self.db.executor().await?;
-            q::upsert_property()
-                .params(
-                    c,
-                    &q::UpsertPropertyParams {
-                        actor_id,
-                        name,
-                        value,
-                    },
-                )
-                .one()
-                .await?;
-            return Ok(());
-        }
-        let mut executor = self.db.executor().await?;
-        let group = executor.atomic().await?;
-        let tx = &group;
-        let upsert = q::upsert_property().prepare(tx).await?;
-        let params = q::UpsertPropertyParams {
-            actor_id,
-            name,
-            value,
-        };
-        let write = upsert.params(tx, &params).one();
-        sync_lookup_after(tx, write, actor_id, name, value).await?;
-        group.commit().await?;
-        Ok(())
+        telemetry::traced(self.db, TABLE, "set", Some(actor_id), async {
+            check_key(actor_id, name)?;
+            rules::text("value", value)?;
+            if value.is_empty() {
+                self.delete(actor_id, name).await?;
+                return Ok(());
+            }
+            if !self.is_indexed(name) {
+                let c = &self.db.executor().await?;
+                q::upsert_property()
+                    .params(
+                        c,
+                        &q::UpsertPropertyParams {
+                            actor_id,
+                            name,
+                            value,
+                        },
+                    )
+                    .one()
+                    .await?;
+                return Ok(());
+            }
+            let mut executor = self.db.executor().await?;
+            let group = executor.atomic().await?;
+            let tx = &group;
+            let upsert = q::upsert_property().prepare(tx).await?;
+            let params = q::UpsertPropertyParams {
+                actor_id,
+                name,
+                value,
+            };
+            let write = upsert.params(tx, &params).one();
+            sync_lookup_after(tx, write, actor_id, name, value).await?;
+            group.commit().await?;
+            Ok(())
+        })
+        .await
     }
 
     /// Stores a JSON value as the reference does: a string verbatim, anything else as the
@@ -97,11 +107,14 @@ impl<'a> Properties<'a> {
     /// (`json!(f64::NAN)` is `null`, which deletes); [`set_serialized`](Properties::set_serialized)
     /// refuses them.
     pub async fn set_json(&self, actor_id: &str, name: &str, value: &Value) -> Result<()> {
-        encoding::check_json("value", value, |_| None)?;
-        match property_text(value) {
-            Some(text) => self.set(actor_id, name, &text).await,
-            None => self.delete(actor_id, name).await.map(drop),
-        }
+        telemetry::traced(self.db, TABLE, "set_json", Some(actor_id), async {
+            encoding::check_json("value", value, |_| None)?;
+            match property_text(value) {
+                Some(text) => self.set(actor_id, name, &text).await,
+                None => self.delete(actor_id, name).await.map(drop),
+            }
+        })
+        .await
     }
 
     /// [`set_json`](Properties::set_json) of any `Serialize` value, converted by
@@ -115,19 +128,25 @@ impl<'a> Properties<'a> {
         name: &str,
         value: &T,
     ) -> Result<()> {
-        let value = encoding::serialized("value", value)?;
-        self.set_json(actor_id, name, &value).await
+        telemetry::traced(self.db, TABLE, "set_serialized", Some(actor_id), async {
+            let value = encoding::serialized("value", value)?;
+            self.set_json(actor_id, name, &value).await
+        })
+        .await
     }
 
     /// Deletes a property (and its lookup row). Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, name: &str) -> Result<bool> {
-        check_key(actor_id, name)?;
-        let names = [name];
-        let indexed: &[&str] = if self.is_indexed(name) { &names } else { &[] };
-        Ok(self
-            .delete_with_lookups(actor_id, Some(&names), indexed)
-            .await?
-            > 0)
+        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+            check_key(actor_id, name)?;
+            let names = [name];
+            let indexed: &[&str] = if self.is_indexed(name) { &names } else { &[] };
+            Ok(self
+                .delete_with_lookups(actor_id, Some(&names), indexed)
+                .await?
+                > 0)
+        })
+        .await
     }
 
     /// The actor that holds `value` for the indexed property `name`, or `None`.
@@ -149,26 +168,29 @@ impl<'a> Properties<'a> {
     /// [`Actors::delete`](crate::Actors::delete), which removes the actor row only, hands
     /// nothing over.
     pub async fn actor_id_by_value(&self, name: &str, value: &str) -> Result<Option<String>> {
-        rules::name("property name", name)?;
-        rules::text("value", value)?;
-        if !self.db.config().use_lookup_table {
+        telemetry::traced(self.db, TABLE, "actor_id_by_value", None, async {
+            rules::name("property name", name)?;
+            rules::text("value", value)?;
+            if !self.db.config().use_lookup_table {
+                let c = &self.db.reader().await?;
+                return Ok(q::actor_id_by_property_scan()
+                    .params(c, &q::ActorIdByPropertyScanParams { name, value })
+                    .opt()
+                    .await?);
+            }
+            if !self.is_indexed(name) {
+                return Err(Error::invalid(
+                    "property name",
+                    format!("{name:?} is not an indexed property"),
+                ));
+            }
             let c = &self.db.reader().await?;
-            return Ok(q::actor_id_by_property_scan()
-                .params(c, &q::ActorIdByPropertyScanParams { name, value })
+            Ok(lq::lookup_actor_id_verified()
+                .params(c, &lq::LookupActorIdVerifiedParams { name, value })
                 .opt()
-                .await?);
-        }
-        if !self.is_indexed(name) {
-            return Err(Error::invalid(
-                "property name",
-                format!("{name:?} is not an indexed property"),
-            ));
-        }
-        let c = &self.db.reader().await?;
-        Ok(lq::lookup_actor_id_verified()
-            .params(c, &lq::LookupActorIdVerifiedParams { name, value })
-            .opt()
-            .await?)
+                .await?)
+        })
+        .await
     }
 
     /// The properties whose names lie in `lower..=upper`, compared bytewise.
@@ -178,20 +200,23 @@ impl<'a> Properties<'a> {
         lower: &str,
         upper: &str,
     ) -> Result<BTreeMap<String, String>> {
-        check_range(actor_id, lower, upper)?;
-        let c = &self.db.reader().await?;
-        let rows = q::properties_in_range()
-            .params(
-                c,
-                &q::PropertiesInRangeParams {
-                    actor_id,
-                    lower,
-                    upper,
-                },
-            )
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+        telemetry::traced(self.db, TABLE, "get_range", Some(actor_id), async {
+            check_range(actor_id, lower, upper)?;
+            let c = &self.db.reader().await?;
+            let rows = q::properties_in_range()
+                .params(
+                    c,
+                    &q::PropertiesInRangeParams {
+                        actor_id,
+                        lower,
+                        upper,
+                    },
+                )
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+        })
+        .await
     }
 
     /// The names in `lower..=upper`, compared bytewise (the reference's `keys_only` range).
@@ -201,20 +226,23 @@ impl<'a> Properties<'a> {
         lower: &str,
         upper: &str,
     ) -> Result<BTreeSet<String>> {
-        check_range(actor_id, lower, upper)?;
-        let c = &self.db.reader().await?;
-        let names = q::property_names_in_range()
-            .params(
-                c,
-                &q::PropertyNamesInRangeParams {
-                    actor_id,
-                    lower,
-                    upper,
-                },
-            )
-            .all()
-            .await?;
-        Ok(names.into_iter().collect())
+        telemetry::traced(self.db, TABLE, "names_in_range", Some(actor_id), async {
+            check_range(actor_id, lower, upper)?;
+            let c = &self.db.reader().await?;
+            let names = q::property_names_in_range()
+                .params(
+                    c,
+                    &q::PropertyNamesInRangeParams {
+                        actor_id,
+                        lower,
+                        upper,
+                    },
+                )
+                .all()
+                .await?;
+            Ok(names.into_iter().collect())
+        })
+        .await
     }
 
     /// The bytewise greatest name in `lower..=upper`, or `None`.
@@ -224,19 +252,22 @@ impl<'a> Properties<'a> {
         lower: &str,
         upper: &str,
     ) -> Result<Option<String>> {
-        check_range(actor_id, lower, upper)?;
-        let c = &self.db.reader().await?;
-        Ok(q::last_property_name_in_range()
-            .params(
-                c,
-                &q::LastPropertyNameInRangeParams {
-                    actor_id,
-                    lower,
-                    upper,
-                },
-            )
-            .opt()
-            .await?)
+        telemetry::traced(self.db, TABLE, "get_last_in_range", Some(actor_id), async {
+            check_range(actor_id, lower, upper)?;
+            let c = &self.db.reader().await?;
+            Ok(q::last_property_name_in_range()
+                .params(
+                    c,
+                    &q::LastPropertyNameInRangeParams {
+                        actor_id,
+                        lower,
+                        upper,
+                    },
+                )
+                .opt()
+                .await?)
+        })
+        .await
     }
 
     /// Creates the property unless it exists. Returns `false`, changing nothing, when it does.
@@ -246,29 +277,39 @@ impl<'a> Properties<'a> {
         name: &str,
         value: &str,
     ) -> Result<bool> {
-        check_key(actor_id, name)?;
-        rules::text("value", value)?;
-        if value.is_empty() {
-            return Err(Error::invalid("value", "must not be empty"));
-        }
-        self.conditional_write(
-            name,
-            async |c| {
-                Ok(q::insert_property_if_absent()
-                    .params(
-                        c,
-                        &q::InsertPropertyIfAbsentParams {
-                            actor_id,
-                            name,
-                            value,
-                        },
-                    )
-                    .opt()
-                    .await?
-                    .is_some())
-            },
-            async |tx| {
-                sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await
+        telemetry::traced(
+            self.db,
+            TABLE,
+            "create_if_not_exists",
+            Some(actor_id),
+            async {
+                check_key(actor_id, name)?;
+                rules::text("value", value)?;
+                if value.is_empty() {
+                    return Err(Error::invalid("value", "must not be empty"));
+                }
+                self.conditional_write(
+                    name,
+                    async |c| {
+                        Ok(q::insert_property_if_absent()
+                            .params(
+                                c,
+                                &q::InsertPropertyIfAbsentParams {
+                                    actor_id,
+                                    name,
+                                    value,
+                                },
+                            )
+                            .opt()
+                            .await?
+                            .is_some())
+                    },
+                    async |tx| {
+                        sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value)
+                            .await
+                    },
+                )
+                .await
             },
         )
         .await
@@ -283,28 +324,38 @@ impl<'a> Properties<'a> {
         expected: &str,
         value: &str,
     ) -> Result<bool> {
-        check_key(actor_id, name)?;
-        rules::text("expected", expected)?;
-        rules::text("value", value)?;
-        self.conditional_write(
-            name,
-            async |c| {
-                Ok(q::update_property_if_value()
-                    .params(
-                        c,
-                        &q::UpdatePropertyIfValueParams {
-                            value,
-                            actor_id,
-                            name,
-                            expected,
-                        },
-                    )
-                    .opt()
-                    .await?
-                    .is_some())
-            },
-            async |tx| {
-                sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await
+        telemetry::traced(
+            self.db,
+            TABLE,
+            "set_if_value_equals",
+            Some(actor_id),
+            async {
+                check_key(actor_id, name)?;
+                rules::text("expected", expected)?;
+                rules::text("value", value)?;
+                self.conditional_write(
+                    name,
+                    async |c| {
+                        Ok(q::update_property_if_value()
+                            .params(
+                                c,
+                                &q::UpdatePropertyIfValueParams {
+                                    value,
+                                    actor_id,
+                                    name,
+                                    expected,
+                                },
+                            )
+                            .opt()
+                            .await?
+                            .is_some())
+                    },
+                    async |tx| {
+                        sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value)
+                            .await
+                    },
+                )
+                .await
             },
         )
         .await
@@ -317,27 +368,36 @@ impl<'a> Properties<'a> {
         name: &str,
         value: &str,
     ) -> Result<bool> {
-        check_key(actor_id, name)?;
-        rules::text("value", value)?;
-        self.conditional_write(
-            name,
-            async |c| {
-                Ok(q::delete_property_if_value()
-                    .params(
-                        c,
-                        &q::DeletePropertyIfValueParams {
-                            actor_id,
-                            name,
-                            value,
-                        },
-                    )
-                    .opt()
-                    .await?
-                    .is_some())
-            },
-            async |tx| {
-                let names: &[&str] = &[name];
-                release_lookups_after(tx, std::future::ready(Ok(())), actor_id, names).await
+        telemetry::traced(
+            self.db,
+            TABLE,
+            "delete_if_value_equals",
+            Some(actor_id),
+            async {
+                check_key(actor_id, name)?;
+                rules::text("value", value)?;
+                self.conditional_write(
+                    name,
+                    async |c| {
+                        Ok(q::delete_property_if_value()
+                            .params(
+                                c,
+                                &q::DeletePropertyIfValueParams {
+                                    actor_id,
+                                    name,
+                                    value,
+                                },
+                            )
+                            .opt()
+                            .await?
+                            .is_some())
+                    },
+                    async |tx| {
+                        let names: &[&str] = &[name];
+                        release_lookups_after(tx, std::future::ready(Ok(())), actor_id, names).await
+                    },
+                )
+                .await
             },
         )
         .await
@@ -345,31 +405,37 @@ impl<'a> Properties<'a> {
 
     /// Deletes the named properties; unknown names are ignored. Returns how many rows went.
     pub async fn batch_delete(&self, actor_id: &str, names: &[&str]) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        for name in names {
-            rules::name("property name", name)?;
-        }
-        if names.is_empty() {
-            return Ok(0);
-        }
-        let indexed: Vec<&str> = names
-            .iter()
-            .copied()
-            .filter(|n| self.is_indexed(n))
-            .collect();
-        self.delete_with_lookups(actor_id, Some(names), &indexed)
-            .await
+        telemetry::traced(self.db, TABLE, "batch_delete", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            for name in names {
+                rules::name("property name", name)?;
+            }
+            if names.is_empty() {
+                return Ok(0);
+            }
+            let indexed: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|n| self.is_indexed(n))
+                .collect();
+            self.delete_with_lookups(actor_id, Some(names), &indexed)
+                .await
+        })
+        .await
     }
 
     /// The actor's properties except list rows (`list:` names), by name. Empty when none.
     pub async fn fetch(&self, actor_id: &str) -> Result<BTreeMap<String, String>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::plain_properties()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+        telemetry::traced(self.db, TABLE, "fetch", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::plain_properties()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+        })
+        .await
     }
 
     /// All of the actor's properties, list rows included, by name. Empty when none.
@@ -377,21 +443,33 @@ impl<'a> Properties<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, String>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::all_properties()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+        telemetry::traced(
+            self.db,
+            TABLE,
+            "fetch_all_including_lists",
+            Some(actor_id),
+            async {
+                rules::identifier("actor id", actor_id)?;
+                let c = &self.db.reader().await?;
+                let rows = q::all_properties()
+                    .params(c, &q::ActorIdParam { actor_id })
+                    .all()
+                    .await?;
+                Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+            },
+        )
+        .await
     }
 
     /// Deletes all of the actor's properties (list rows included) and its lookup rows for
     /// the indexed names. Returns how many properties went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        let indexed = rules::indexed_names(self.db.config());
-        self.delete_with_lookups(actor_id, None, &indexed).await
+        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let indexed = rules::indexed_names(self.db.config());
+            self.delete_with_lookups(actor_id, None, &indexed).await
+        })
+        .await
     }
 
     /// Adds the missing lookup rows for every indexed name, across all actors: for each value
@@ -402,20 +480,24 @@ impl<'a> Properties<'a> {
     /// the properties table. [`Store::import`](crate::Store::import) adds the rows of the
     /// values it imports by the same rule, without this pass over every property.
     pub async fn rebuild_lookup(&self) -> Result<u64> {
-        let names = rules::indexed_names(self.db.config());
-        if names.is_empty() {
-            return Ok(0);
-        }
-        let mut executor = self.db.executor().await?;
-        let group = executor.atomic().await?;
-        let values = lq::indexed_values_without_lookup()
-            .params(&group, &lq::NamesParam { names: &names })
-            .all()
-            .await?;
-        let pairs: Vec<(String, String)> = values.into_iter().map(|v| (v.name, v.value)).collect();
-        let added = add_lookup_rows(&group, &pairs).await?;
-        group.commit().await?;
-        Ok(added.inserted)
+        telemetry::traced(self.db, TABLE, "rebuild_lookup", None, async {
+            let names = rules::indexed_names(self.db.config());
+            if names.is_empty() {
+                return Ok(0);
+            }
+            let mut executor = self.db.executor().await?;
+            let group = executor.atomic().await?;
+            let values = lq::indexed_values_without_lookup()
+                .params(&group, &lq::NamesParam { names: &names })
+                .all()
+                .await?;
+            let pairs: Vec<(String, String)> =
+                values.into_iter().map(|v| (v.name, v.value)).collect();
+            let added = add_lookup_rows(&group, &pairs).await?;
+            group.commit().await?;
+            Ok(added.inserted)
+        })
+        .await
     }
 
     /// Runs a conditional `write` (whether it changed a row): one statement for a name that is

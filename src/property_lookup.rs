@@ -9,6 +9,10 @@ use crate::codegen::queries::property_lookup as lq;
 use crate::error::Result;
 use crate::executor::Db;
 use crate::rules;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "property_lookup";
 
 /// Raw operations on lookup rows; get one from
 /// [`Store::property_lookup`](crate::Store::property_lookup).
@@ -24,12 +28,15 @@ impl<'a> PropertyLookup<'a> {
     /// The actor id stored for `(name, value)`, or `None` (the row as stored, not checked
     /// against the actor's current property value).
     pub async fn get(&self, name: &str, value: &str) -> Result<Option<String>> {
-        check(name, value)?;
-        let c = &self.db.reader().await?;
-        Ok(lq::lookup_actor_id()
-            .params(c, &lq::LookupActorIdParams { name, value })
-            .opt()
-            .await?)
+        telemetry::traced(self.db, TABLE, "get", None, async {
+            check(name, value)?;
+            let c = &self.db.reader().await?;
+            Ok(lq::lookup_actor_id()
+                .params(c, &lq::LookupActorIdParams { name, value })
+                .opt()
+                .await?)
+        })
+        .await
     }
 
     /// Records that `actor_id` holds `value` for `name`. Without `overwrite` the first owner
@@ -43,46 +50,52 @@ impl<'a> PropertyLookup<'a> {
         actor_id: &str,
         overwrite: bool,
     ) -> Result<bool> {
-        check(name, value)?;
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
-        let owner = if overwrite {
-            lq::upsert_lookup()
-                .params(
-                    c,
-                    &lq::UpsertLookupParams {
-                        name,
-                        value,
-                        actor_id,
-                    },
-                )
-                .opt()
-                .await?
-        } else {
-            lq::claim_lookup()
-                .params(
-                    c,
-                    &lq::ClaimLookupParams {
-                        name,
-                        value,
-                        actor_id,
-                    },
-                )
-                .opt()
-                .await?
-        };
-        Ok(owner.as_deref() == Some(actor_id))
+        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+            check(name, value)?;
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.executor().await?;
+            let owner = if overwrite {
+                lq::upsert_lookup()
+                    .params(
+                        c,
+                        &lq::UpsertLookupParams {
+                            name,
+                            value,
+                            actor_id,
+                        },
+                    )
+                    .opt()
+                    .await?
+            } else {
+                lq::claim_lookup()
+                    .params(
+                        c,
+                        &lq::ClaimLookupParams {
+                            name,
+                            value,
+                            actor_id,
+                        },
+                    )
+                    .opt()
+                    .await?
+            };
+            Ok(owner.as_deref() == Some(actor_id))
+        })
+        .await
     }
 
     /// Deletes the row for `(name, value)`, whoever owns it. Returns whether it existed.
     pub async fn delete(&self, name: &str, value: &str) -> Result<bool> {
-        check(name, value)?;
-        let c = &self.db.executor().await?;
-        Ok(lq::delete_lookup()
-            .params(c, &lq::DeleteLookupParams { name, value })
-            .opt()
-            .await?
-            .is_some())
+        telemetry::traced(self.db, TABLE, "delete", None, async {
+            check(name, value)?;
+            let c = &self.db.executor().await?;
+            Ok(lq::delete_lookup()
+                .params(c, &lq::DeleteLookupParams { name, value })
+                .opt()
+                .await?
+                .is_some())
+        })
+        .await
     }
 }
 

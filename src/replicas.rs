@@ -34,6 +34,7 @@ use crate::store::Store;
 use crate::subscription_diffs::SubscriptionDiffs;
 use crate::subscriptions::Subscriptions;
 use crate::suspensions::Suspensions;
+use crate::telemetry::{self, PoolRole};
 use crate::trusts::Trusts;
 
 /// Where a replica stands, as the last check found it.
@@ -174,7 +175,10 @@ impl Replicas {
         }
         let checks = self.members.iter().map(|member| async move {
             let found = async {
-                let c = Executor::pooled(member.pool.get().await?, &member.deadline);
+                let c = Executor::pooled(
+                    telemetry::checkout(&member.pool, PoolRole::Replica).await?,
+                    &member.deadline,
+                );
                 Ok::<_, crate::Error>(q::replay_position().bind(&c).one().await?)
             }
             .await;
@@ -210,6 +214,9 @@ impl Replicas {
             Ok(_) => (ReplicaStatus::NotStandby, None, None, None),
         };
         let mut health = member.health.lock().expect("not poisoned");
+        if let Some(lag) = lag {
+            telemetry::replica_lag(&health.server, lag);
+        }
         let before = health.status;
         health.status = status;
         health.lag_seconds = lag.map(|l| l.as_secs_f64());
@@ -285,7 +292,10 @@ impl Store {
     /// primary's when no replica is up.
     pub(crate) async fn replica_executor(&self) -> Result<Executor<'_>> {
         match self.replicas().pick() {
-            Some(member) => Ok(Executor::pooled(member.pool.get().await?, &member.deadline)),
+            Some(member) => Ok(Executor::pooled(
+                telemetry::checkout(&member.pool, PoolRole::Replica).await?,
+                &member.deadline,
+            )),
             None => Db::Pool(self).executor().await,
         }
     }

@@ -32,6 +32,10 @@ use crate::codegen::queries::subscription_diffs as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::rules;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "subscription_diffs";
 
 /// A stored change diff of a subscription.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,31 +85,34 @@ impl<'a> SubscriptionDiffs<'a> {
         seqnr: i32,
         diff: &str,
     ) -> Result<SubscriptionDiff> {
-        rules::identifier("actor id", actor_id)?;
-        let key = subid_seqnr(subid, seqnr)?;
-        rules::text("diff", diff)?;
-        let c = &self.db.executor().await?;
-        let row = q::insert_diff()
-            .params(
-                c,
-                &q::InsertDiffParams {
-                    actor_id,
-                    subid_seqnr: key,
-                    subid,
-                    diff,
-                    seqnr,
-                },
-            )
-            .opt()
-            .await?;
-        row.map(SubscriptionDiff::from).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Conflict,
-                format!(
-                    "subscription diff {subid:?}/{seqnr} already exists for actor {actor_id:?}"
-                ),
-            )
+        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let key = subid_seqnr(subid, seqnr)?;
+            rules::text("diff", diff)?;
+            let c = &self.db.executor().await?;
+            let row = q::insert_diff()
+                .params(
+                    c,
+                    &q::InsertDiffParams {
+                        actor_id,
+                        subid_seqnr: key,
+                        subid,
+                        diff,
+                        seqnr,
+                    },
+                )
+                .opt()
+                .await?;
+            row.map(SubscriptionDiff::from).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Conflict,
+                    format!(
+                        "subscription diff {subid:?}/{seqnr} already exists for actor {actor_id:?}"
+                    ),
+                )
+            })
         })
+        .await
     }
 
     /// Diff number `seqnr` of subscription `subid`, or with `seqnr` `None` the subscription's
@@ -117,67 +124,76 @@ impl<'a> SubscriptionDiffs<'a> {
         subid: &str,
         seqnr: Option<i32>,
     ) -> Result<Option<SubscriptionDiff>> {
-        rules::identifier("actor id", actor_id)?;
-        let row = match seqnr {
-            Some(seqnr) => {
-                let key = subid_seqnr(subid, seqnr)?;
-                let c = &self.db.reader().await?;
-                q::diff_by_seqnr()
-                    .params(
-                        c,
-                        &q::DiffBySeqnrParams {
-                            actor_id,
-                            subid_seqnr: key,
-                            subid,
-                            seqnr,
-                        },
-                    )
-                    .opt()
-                    .await?
-            }
-            None => {
-                rules::identifier("subscription id", subid)?;
-                let c = &self.db.reader().await?;
-                q::first_diff()
-                    .params(c, &q::FirstDiffParams { actor_id, subid })
-                    .opt()
-                    .await?
-            }
-        };
-        Ok(row.map(SubscriptionDiff::from))
+        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let row = match seqnr {
+                Some(seqnr) => {
+                    let key = subid_seqnr(subid, seqnr)?;
+                    let c = &self.db.reader().await?;
+                    q::diff_by_seqnr()
+                        .params(
+                            c,
+                            &q::DiffBySeqnrParams {
+                                actor_id,
+                                subid_seqnr: key,
+                                subid,
+                                seqnr,
+                            },
+                        )
+                        .opt()
+                        .await?
+                }
+                None => {
+                    rules::identifier("subscription id", subid)?;
+                    let c = &self.db.reader().await?;
+                    q::first_diff()
+                        .params(c, &q::FirstDiffParams { actor_id, subid })
+                        .opt()
+                        .await?
+                }
+            };
+            Ok(row.map(SubscriptionDiff::from))
+        })
+        .await
     }
 
     /// The actor's diffs (of subscription `subid` only, when given), by sequence number
     /// (numerically), then subscription id. Empty when none.
     pub async fn list(&self, actor_id: &str, subid: Option<&str>) -> Result<Vec<SubscriptionDiff>> {
-        rules::identifier("actor id", actor_id)?;
-        check_subid(subid)?;
-        let c = &self.db.reader().await?;
-        let rows = q::diffs()
-            .params(c, &q::DiffsParams { actor_id, subid })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(SubscriptionDiff::from).collect())
+        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            check_subid(subid)?;
+            let c = &self.db.reader().await?;
+            let rows = q::diffs()
+                .params(c, &q::DiffsParams { actor_id, subid })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(SubscriptionDiff::from).collect())
+        })
+        .await
     }
 
     /// Deletes diff number `seqnr` of subscription `subid`. Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, subid: &str, seqnr: i32) -> Result<bool> {
-        rules::identifier("actor id", actor_id)?;
-        let key = subid_seqnr(subid, seqnr)?;
-        let c = &self.db.executor().await?;
-        let row = q::delete_diff()
-            .params(
-                c,
-                &q::DeleteDiffParams {
-                    actor_id,
-                    subid_seqnr: key,
-                    subid,
-                    seqnr,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let key = subid_seqnr(subid, seqnr)?;
+            let c = &self.db.executor().await?;
+            let row = q::delete_diff()
+                .params(
+                    c,
+                    &q::DeleteDiffParams {
+                        actor_id,
+                        subid_seqnr: key,
+                        subid,
+                        seqnr,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Deletes the diffs of subscription `subid` (of all the actor's subscriptions when
@@ -189,26 +205,32 @@ impl<'a> SubscriptionDiffs<'a> {
         subid: Option<&str>,
         seqnr: Option<i32>,
     ) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        check_subid(subid)?;
-        let c = &self.db.executor().await?;
-        let gone = q::delete_diffs()
-            .params(
-                c,
-                &q::DeleteDiffsParams {
-                    actor_id,
-                    subid,
-                    max_seqnr: seqnr,
-                },
-            )
-            .all()
-            .await?;
-        Ok(gone.len() as u64)
+        telemetry::traced(self.db, TABLE, "delete_up_to", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            check_subid(subid)?;
+            let c = &self.db.executor().await?;
+            let gone = q::delete_diffs()
+                .params(
+                    c,
+                    &q::DeleteDiffsParams {
+                        actor_id,
+                        subid,
+                        max_seqnr: seqnr,
+                    },
+                )
+                .all()
+                .await?;
+            Ok(gone.len() as u64)
+        })
+        .await
     }
 
     /// Deletes all of the actor's diffs. Returns how many went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        self.delete_up_to(actor_id, None, None).await
+        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+            self.delete_up_to(actor_id, None, None).await
+        })
+        .await
     }
 }
 

@@ -30,6 +30,10 @@ use crate::codegen::queries::subscriptions as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::Db;
 use crate::rules;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "subscriptions";
 
 /// The argument name used in errors about the composite key.
 const KEY: &str = "subscription key (peerid:subid)";
@@ -135,69 +139,75 @@ impl<'a> Subscriptions<'a> {
         peerid: &str,
         subid: &str,
     ) -> Result<Option<Subscription>> {
-        rules::identifier("actor id", actor_id)?;
-        let key = peer_sub_id(peerid, subid)?;
-        let c = &self.db.reader().await?;
-        let row = q::subscription()
-            .params(
-                c,
-                &q::SubscriptionParams {
-                    actor_id,
-                    peer_sub_id: key,
-                    peerid,
-                    subid,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.map(Subscription::from))
+        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let key = peer_sub_id(peerid, subid)?;
+            let c = &self.db.reader().await?;
+            let row = q::subscription()
+                .params(
+                    c,
+                    &q::SubscriptionParams {
+                        actor_id,
+                        peer_sub_id: key,
+                        peerid,
+                        subid,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.map(Subscription::from))
+        })
+        .await
     }
 
     /// Creates a subscription and returns it. An existing one is an
     /// [`ErrorKind::Conflict`] and stays unchanged; a key that another pair holds (the parts
     /// contain `:`) is an [`ErrorKind::InvalidInput`].
     pub async fn create(&self, actor_id: &str, new: &NewSubscription) -> Result<Subscription> {
-        rules::identifier("actor id", actor_id)?;
-        let key = peer_sub_id(&new.peerid, &new.subid)?;
-        check_columns([
-            ("granularity", new.granularity.as_deref()),
-            ("target", new.target.as_deref()),
-            ("subtarget", new.subtarget.as_deref()),
-            ("resource", new.resource.as_deref()),
-        ])?;
-        let c = &self.db.executor().await?;
-        {
-            let params = q::InsertSubscriptionParams {
-                actor_id,
-                peer_sub_id: key.as_str(),
-                peerid: new.peerid.as_str(),
-                subid: new.subid.as_str(),
-                granularity: new.granularity.as_deref(),
-                target: new.target.as_deref(),
-                subtarget: new.subtarget.as_deref(),
-                resource: new.resource.as_deref(),
-                seqnr: new.seqnr,
-                callback: new.callback,
-            };
-            let stmt = q::insert_subscription().prepare(c).await?;
-            match stmt.params(c, &params).opt().await? {
-                Some(row) => Ok(Subscription::from(row)),
-                None => {
-                    let holder = q::subscription_key_holder()
-                        .params(
-                            c,
-                            &q::SubscriptionKeyHolderParams {
-                                actor_id,
-                                peer_sub_id: &key,
-                            },
-                        )
-                        .opt()
-                        .await?
-                        .map(|h| (h.peerid, h.subid));
-                    Err(key_taken(actor_id, &new.peerid, &new.subid, &key, holder))
+        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let key = peer_sub_id(&new.peerid, &new.subid)?;
+            check_columns([
+                ("granularity", new.granularity.as_deref()),
+                ("target", new.target.as_deref()),
+                ("subtarget", new.subtarget.as_deref()),
+                ("resource", new.resource.as_deref()),
+            ])?;
+            let c = &self.db.executor().await?;
+            {
+                let params = q::InsertSubscriptionParams {
+                    actor_id,
+                    peer_sub_id: key.as_str(),
+                    peerid: new.peerid.as_str(),
+                    subid: new.subid.as_str(),
+                    granularity: new.granularity.as_deref(),
+                    target: new.target.as_deref(),
+                    subtarget: new.subtarget.as_deref(),
+                    resource: new.resource.as_deref(),
+                    seqnr: new.seqnr,
+                    callback: new.callback,
+                };
+                let stmt = q::insert_subscription().prepare(c).await?;
+                match stmt.params(c, &params).opt().await? {
+                    Some(row) => Ok(Subscription::from(row)),
+                    None => {
+                        let holder = q::subscription_key_holder()
+                            .params(
+                                c,
+                                &q::SubscriptionKeyHolderParams {
+                                    actor_id,
+                                    peer_sub_id: &key,
+                                },
+                            )
+                            .opt()
+                            .await?
+                            .map(|h| (h.peerid, h.subid));
+                        Err(key_taken(actor_id, &new.peerid, &new.subid, &key, holder))
+                    }
                 }
             }
-        }
+        })
+        .await
     }
 
     /// Applies `update` to the subscription `peerid`/`subid`; a new peer id or subscription id
@@ -218,90 +228,102 @@ impl<'a> Subscriptions<'a> {
         subid: &str,
         update: &SubscriptionUpdate,
     ) -> Result<bool> {
-        rules::identifier("actor id", actor_id)?;
-        let key = peer_sub_id(peerid, subid)?;
-        let new_peerid = non_empty(&update.peerid).unwrap_or(peerid);
-        let new_subid = non_empty(&update.subid).unwrap_or(subid);
-        let new_key = peer_sub_id(new_peerid, new_subid)?;
-        check_columns([
-            ("granularity", update.granularity.as_deref()),
-            ("target", update.target.as_deref()),
-            ("subtarget", update.subtarget.as_deref()),
-            ("resource", update.resource.as_deref()),
-        ])?;
-        let params = q::UpdateSubscriptionParams {
-            actor_id,
-            new_peer_sub_id: new_key.as_str(),
-            peer_sub_id: key.as_str(),
-            new_peerid,
-            new_subid,
-            granularity: update.granularity.as_deref(),
-            target: update.target.as_deref(),
-            subtarget: update.subtarget.as_deref(),
-            resource: update.resource.as_deref(),
-            seqnr: update.seqnr,
-            callback: update.callback,
-            peerid,
-            subid,
-        };
-        let c = &self.db.executor().await?;
-        let outcome = q::update_subscription().params(c, &params).one().await?;
-        if outcome.updated {
-            return Ok(true);
-        }
-        match (outcome.found, outcome.holder_peerid, outcome.holder_subid) {
-            (true, Some(holder_peerid), Some(holder_subid)) => Err(key_taken(
+        telemetry::traced(self.db, TABLE, "modify", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let key = peer_sub_id(peerid, subid)?;
+            let new_peerid = non_empty(&update.peerid).unwrap_or(peerid);
+            let new_subid = non_empty(&update.subid).unwrap_or(subid);
+            let new_key = peer_sub_id(new_peerid, new_subid)?;
+            check_columns([
+                ("granularity", update.granularity.as_deref()),
+                ("target", update.target.as_deref()),
+                ("subtarget", update.subtarget.as_deref()),
+                ("resource", update.resource.as_deref()),
+            ])?;
+            let params = q::UpdateSubscriptionParams {
                 actor_id,
+                new_peer_sub_id: new_key.as_str(),
+                peer_sub_id: key.as_str(),
                 new_peerid,
                 new_subid,
-                &new_key,
-                Some((holder_peerid, holder_subid)),
-            )),
-            // Absent, or changed by a concurrent writer after this statement's snapshot.
-            _ => Ok(false),
-        }
+                granularity: update.granularity.as_deref(),
+                target: update.target.as_deref(),
+                subtarget: update.subtarget.as_deref(),
+                resource: update.resource.as_deref(),
+                seqnr: update.seqnr,
+                callback: update.callback,
+                peerid,
+                subid,
+            };
+            let c = &self.db.executor().await?;
+            let outcome = q::update_subscription().params(c, &params).one().await?;
+            if outcome.updated {
+                return Ok(true);
+            }
+            match (outcome.found, outcome.holder_peerid, outcome.holder_subid) {
+                (true, Some(holder_peerid), Some(holder_subid)) => Err(key_taken(
+                    actor_id,
+                    new_peerid,
+                    new_subid,
+                    &new_key,
+                    Some((holder_peerid, holder_subid)),
+                )),
+                // Absent, or changed by a concurrent writer after this statement's snapshot.
+                _ => Ok(false),
+            }
+        })
+        .await
     }
 
     /// Deletes the subscription `peerid`/`subid` (not its diffs). Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, peerid: &str, subid: &str) -> Result<bool> {
-        rules::identifier("actor id", actor_id)?;
-        let key = peer_sub_id(peerid, subid)?;
-        let c = &self.db.executor().await?;
-        let row = q::delete_subscription()
-            .params(
-                c,
-                &q::DeleteSubscriptionParams {
-                    actor_id,
-                    peer_sub_id: key,
-                    peerid,
-                    subid,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let key = peer_sub_id(peerid, subid)?;
+            let c = &self.db.executor().await?;
+            let row = q::delete_subscription()
+                .params(
+                    c,
+                    &q::DeleteSubscriptionParams {
+                        actor_id,
+                        peer_sub_id: key,
+                        peerid,
+                        subid,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// The actor's subscriptions, ordered by `peerid:subid` bytewise. Empty when none.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Subscription>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::subscriptions_of_actor()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(Subscription::from).collect())
+        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::subscriptions_of_actor()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(Subscription::from).collect())
+        })
+        .await
     }
 
     /// Deletes all of the actor's subscriptions (not their diffs). Returns how many went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
-        let gone = q::delete_all_subscriptions()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(gone.len() as u64)
+        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.executor().await?;
+            let gone = q::delete_all_subscriptions()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(gone.len() as u64)
+        })
+        .await
     }
 }
 

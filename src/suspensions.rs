@@ -24,6 +24,10 @@ use crate::codegen::queries::subscription_suspensions as q;
 use crate::error::Result;
 use crate::executor::Db;
 use crate::rules;
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "subscription_suspensions";
 
 /// A suspended target (or subtarget) of the actor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,81 +65,96 @@ impl<'a> Suspensions<'a> {
     /// Whether `target` is suspended as a whole or, when `subtarget` is given, that subtarget
     /// is suspended.
     pub async fn is_suspended(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
-        let (actor_id, subtarget) = self.check(target, subtarget)?;
-        let c = &self.db.reader().await?;
-        Ok(q::suspension_exists()
-            .params(
-                c,
-                &q::SuspensionExistsParams {
-                    actor_id,
-                    target,
-                    subtarget,
-                },
-            )
-            .one()
-            .await?)
+        telemetry::traced(self.db, TABLE, "is_suspended", Some(self.actor_id), async {
+            let (actor_id, subtarget) = self.check(target, subtarget)?;
+            let c = &self.db.reader().await?;
+            Ok(q::suspension_exists()
+                .params(
+                    c,
+                    &q::SuspensionExistsParams {
+                        actor_id,
+                        target,
+                        subtarget,
+                    },
+                )
+                .one()
+                .await?)
+        })
+        .await
     }
 
     /// Suspends `target` (or one subtarget of it). Returns `false`, changing nothing, when
     /// exactly that target and subtarget are suspended already; a subtarget is recorded even
     /// under a suspended target.
     pub async fn suspend(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
-        let (actor_id, subtarget) = self.check(target, subtarget)?;
-        let c = &self.db.executor().await?;
-        let row = q::insert_suspension()
-            .params(
-                c,
-                &q::InsertSuspensionParams {
-                    actor_id,
-                    target,
-                    subtarget,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "suspend", Some(self.actor_id), async {
+            let (actor_id, subtarget) = self.check(target, subtarget)?;
+            let c = &self.db.executor().await?;
+            let row = q::insert_suspension()
+                .params(
+                    c,
+                    &q::InsertSuspensionParams {
+                        actor_id,
+                        target,
+                        subtarget,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Lifts the suspension of exactly this target and subtarget (resuming a target leaves
     /// its subtarget suspensions in place). Returns whether there was one.
     pub async fn resume(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
-        let (actor_id, subtarget) = self.check(target, subtarget)?;
-        let c = &self.db.executor().await?;
-        let row = q::delete_suspension()
-            .params(
-                c,
-                &q::DeleteSuspensionParams {
-                    actor_id,
-                    target,
-                    subtarget,
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "resume", Some(self.actor_id), async {
+            let (actor_id, subtarget) = self.check(target, subtarget)?;
+            let c = &self.db.executor().await?;
+            let row = q::delete_suspension()
+                .params(
+                    c,
+                    &q::DeleteSuspensionParams {
+                        actor_id,
+                        target,
+                        subtarget,
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// The actor's suspensions, by target, then subtarget (the whole target first). Empty when
     /// none.
     pub async fn list(&self) -> Result<Vec<Suspension>> {
-        let actor_id = self.actor_id()?;
-        let c = &self.db.reader().await?;
-        let rows = q::suspensions_of_actor()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(Suspension::from).collect())
+        telemetry::traced(self.db, TABLE, "list", Some(self.actor_id), async {
+            let actor_id = self.actor_id()?;
+            let c = &self.db.reader().await?;
+            let rows = q::suspensions_of_actor()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(Suspension::from).collect())
+        })
+        .await
     }
 
     /// Lifts all of the actor's suspensions. Returns how many there were.
     pub async fn delete_all(&self) -> Result<u64> {
-        let actor_id = self.actor_id()?;
-        let c = &self.db.executor().await?;
-        let gone = q::delete_all_suspensions()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(gone.len() as u64)
+        telemetry::traced(self.db, TABLE, "delete_all", Some(self.actor_id), async {
+            let actor_id = self.actor_id()?;
+            let c = &self.db.executor().await?;
+            let gone = q::delete_all_suspensions()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(gone.len() as u64)
+        })
+        .await
     }
 
     /// The validated actor id of this handle.

@@ -23,6 +23,10 @@ use crate::error::Result;
 use crate::executor::Db;
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 use crate::secret::{Secret, debug_redacted};
+use crate::telemetry;
+
+/// The table of this module, in spans and metrics.
+const TABLE: &str = "trusts";
 
 /// A trust row. `Debug` does not show the secret or the verification token.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -313,196 +317,220 @@ impl<'a> Trusts<'a> {
 
     /// The trust of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<Trust>> {
-        check_key(actor_id, peerid)?;
-        let c = &self.db.reader().await?;
-        let row = q::trust_by_peer()
-            .params(c, &q::TrustByPeerParams { actor_id, peerid })
-            .opt()
-            .await?;
-        Ok(row.map(Trust::from))
+        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            let c = &self.db.reader().await?;
+            let row = q::trust_by_peer()
+                .params(c, &q::TrustByPeerParams { actor_id, peerid })
+                .opt()
+                .await?;
+            Ok(row.map(Trust::from))
+        })
+        .await
     }
 
     /// The trust of `actor_id` whose secret is `token`, or `None`; the lowest peer id when
     /// several share it. An empty token matches nothing.
     pub async fn get_by_token(&self, actor_id: &str, token: &str) -> Result<Option<Trust>> {
-        rules::identifier("actor id", actor_id)?;
-        rules::text("token", token)?;
-        if token.is_empty() {
-            return Ok(None);
-        }
-        let c = &self.db.reader().await?;
-        let row = q::trust_by_secret()
-            .params(
-                c,
-                &q::TrustBySecretParams {
-                    actor_id,
-                    secret: Secret(token),
-                },
-            )
-            .opt()
-            .await?;
-        Ok(row.map(Trust::from))
+        telemetry::traced(self.db, TABLE, "get_by_token", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            rules::text("token", token)?;
+            if token.is_empty() {
+                return Ok(None);
+            }
+            let c = &self.db.reader().await?;
+            let row = q::trust_by_secret()
+                .params(
+                    c,
+                    &q::TrustBySecretParams {
+                        actor_id,
+                        secret: Secret(token),
+                    },
+                )
+                .opt()
+                .await?;
+            Ok(row.map(Trust::from))
+        })
+        .await
     }
 
     /// Whether some trust of `actor_id` has the secret `token`. An empty token matches nothing.
     pub async fn is_token_in_db(&self, actor_id: &str, token: &str) -> Result<bool> {
-        rules::identifier("actor id", actor_id)?;
-        rules::text("token", token)?;
-        if token.is_empty() {
-            return Ok(false);
-        }
-        let c = &self.db.reader().await?;
-        Ok(q::secret_exists()
-            .params(
-                c,
-                &q::SecretExistsParams {
-                    actor_id,
-                    secret: Secret(token),
-                },
-            )
-            .one()
-            .await?)
+        telemetry::traced(self.db, TABLE, "is_token_in_db", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            rules::text("token", token)?;
+            if token.is_empty() {
+                return Ok(false);
+            }
+            let c = &self.db.reader().await?;
+            Ok(q::secret_exists()
+                .params(
+                    c,
+                    &q::SecretExistsParams {
+                        actor_id,
+                        secret: Secret(token),
+                    },
+                )
+                .one()
+                .await?)
+        })
+        .await
     }
 
     /// Creates the trust, or overwrites an existing one (keeping its `created_at`), and returns
     /// the row as stored. See [`NewTrust`] for the defaults.
     pub async fn create(&self, actor_id: &str, new: &NewTrust) -> Result<Trust> {
-        check_key(actor_id, &new.peerid)?;
-        check_columns([
-            ("baseuri", Some(new.baseuri.as_str())),
-            ("peer_type", Some(new.peer_type.as_str())),
-            ("relationship", Some(new.relationship.as_str())),
-            ("secret", Some(new.secret.as_str())),
-            ("verification_token", new.verification_token.as_deref()),
-            ("desc", new.desc.as_deref()),
-            ("peer_identifier", new.peer_identifier.as_deref()),
-            ("established_via", new.established_via.as_deref()),
-            ("last_connected_via", new.last_connected_via.as_deref()),
-            ("client_name", new.client_name.as_deref()),
-            ("client_version", new.client_version.as_deref()),
-            ("client_platform", new.client_platform.as_deref()),
-            ("oauth_client_id", new.oauth_client_id.as_deref()),
-            ("aw_supported", new.aw_supported.as_deref()),
-            ("aw_version", new.aw_version.as_deref()),
-        ])?;
-        let last_connected_via = match new.last_connected_via.as_deref() {
-            Some(method) if !method.is_empty() => canonical_connection_method(method),
-            _ => new
-                .established_via
-                .as_deref()
-                .and_then(canonical_connection_method),
-        };
-        let params = q::UpsertTrustParams {
-            actor_id,
-            peerid: new.peerid.as_str(),
-            baseuri: new.baseuri.as_str(),
-            peer_type: new.peer_type.as_str(),
-            relationship: new.relationship.as_str(),
-            secret: Secret(&new.secret),
-            desc: new.desc.as_deref().unwrap_or(""),
-            approved: new.approved,
-            peer_approved: new.peer_approved,
-            verified: new.verified,
-            verification_token: Secret(new.verification_token.as_deref().unwrap_or("")),
-            peer_identifier: new.peer_identifier.as_deref(),
-            established_via: new.established_via.as_deref(),
-            created_at: new.created_at.map(|t| t.naive_utc()),
-            last_accessed: new.last_accessed.map(|t| t.naive_utc()),
-            last_connected_via: last_connected_via.as_deref(),
-            client_name: new.client_name.as_deref(),
-            client_version: new.client_version.as_deref(),
-            client_platform: new.client_platform.as_deref(),
-            oauth_client_id: new.oauth_client_id.as_deref(),
-            aw_supported: new.aw_supported.as_deref(),
-            aw_version: new.aw_version.as_deref(),
-            capabilities_fetched_at: new.capabilities_fetched_at.map(|t| t.fixed_offset()),
-        };
-        let c = &self.db.executor().await?;
-        let row = q::upsert_trust().params(c, &params).one().await?;
-        Ok(Trust::from(row))
+        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+            check_key(actor_id, &new.peerid)?;
+            check_columns([
+                ("baseuri", Some(new.baseuri.as_str())),
+                ("peer_type", Some(new.peer_type.as_str())),
+                ("relationship", Some(new.relationship.as_str())),
+                ("secret", Some(new.secret.as_str())),
+                ("verification_token", new.verification_token.as_deref()),
+                ("desc", new.desc.as_deref()),
+                ("peer_identifier", new.peer_identifier.as_deref()),
+                ("established_via", new.established_via.as_deref()),
+                ("last_connected_via", new.last_connected_via.as_deref()),
+                ("client_name", new.client_name.as_deref()),
+                ("client_version", new.client_version.as_deref()),
+                ("client_platform", new.client_platform.as_deref()),
+                ("oauth_client_id", new.oauth_client_id.as_deref()),
+                ("aw_supported", new.aw_supported.as_deref()),
+                ("aw_version", new.aw_version.as_deref()),
+            ])?;
+            let last_connected_via = match new.last_connected_via.as_deref() {
+                Some(method) if !method.is_empty() => canonical_connection_method(method),
+                _ => new
+                    .established_via
+                    .as_deref()
+                    .and_then(canonical_connection_method),
+            };
+            let params = q::UpsertTrustParams {
+                actor_id,
+                peerid: new.peerid.as_str(),
+                baseuri: new.baseuri.as_str(),
+                peer_type: new.peer_type.as_str(),
+                relationship: new.relationship.as_str(),
+                secret: Secret(&new.secret),
+                desc: new.desc.as_deref().unwrap_or(""),
+                approved: new.approved,
+                peer_approved: new.peer_approved,
+                verified: new.verified,
+                verification_token: Secret(new.verification_token.as_deref().unwrap_or("")),
+                peer_identifier: new.peer_identifier.as_deref(),
+                established_via: new.established_via.as_deref(),
+                created_at: new.created_at.map(|t| t.naive_utc()),
+                last_accessed: new.last_accessed.map(|t| t.naive_utc()),
+                last_connected_via: last_connected_via.as_deref(),
+                client_name: new.client_name.as_deref(),
+                client_version: new.client_version.as_deref(),
+                client_platform: new.client_platform.as_deref(),
+                oauth_client_id: new.oauth_client_id.as_deref(),
+                aw_supported: new.aw_supported.as_deref(),
+                aw_version: new.aw_version.as_deref(),
+                capabilities_fetched_at: new.capabilities_fetched_at.map(|t| t.fixed_offset()),
+            };
+            let c = &self.db.executor().await?;
+            let row = q::upsert_trust().params(c, &params).one().await?;
+            Ok(Trust::from(row))
+        })
+        .await
     }
 
     /// Applies `update` in one statement. Returns `false` when there is no such trust.
     pub async fn modify(&self, actor_id: &str, peerid: &str, update: &TrustUpdate) -> Result<bool> {
-        check_key(actor_id, peerid)?;
-        check_columns([
-            ("baseuri", update.baseuri.as_deref()),
-            ("secret", update.secret.as_deref()),
-            ("desc", update.desc.as_deref()),
-            ("verification_token", update.verification_token.as_deref()),
-            ("peer_identifier", update.peer_identifier.as_deref()),
-            ("established_via", update.established_via.as_deref()),
-            ("last_connected_via", update.last_connected_via.as_deref()),
-            ("client_name", update.client_name.as_deref()),
-            ("client_version", update.client_version.as_deref()),
-            ("client_platform", update.client_platform.as_deref()),
-            ("oauth_client_id", update.oauth_client_id.as_deref()),
-            ("aw_supported", update.aw_supported.as_deref()),
-            ("aw_version", update.aw_version.as_deref()),
-        ])?;
-        let last_connected_via = update
-            .last_connected_via
-            .as_deref()
-            .and_then(canonical_connection_method);
-        let params = q::UpdateTrustParams {
-            baseuri: update.baseuri.as_deref(),
-            secret: Secret::opt(update.secret.as_deref()),
-            desc: update.desc.as_deref(),
-            approved: update.approved,
-            peer_approved: update.peer_approved,
-            verified: update.verified,
-            verification_token: Secret::opt(update.verification_token.as_deref()),
-            peer_identifier: update.peer_identifier.as_deref(),
-            established_via: update.established_via.as_deref(),
-            created_at: update.created_at.map(|t| t.naive_utc()),
-            last_accessed: update.last_accessed.map(|t| t.naive_utc()),
-            set_last_connected_via: update.last_connected_via.is_some(),
-            last_connected_via: last_connected_via.as_deref(),
-            client_name: update.client_name.as_deref(),
-            client_version: update.client_version.as_deref(),
-            client_platform: update.client_platform.as_deref(),
-            oauth_client_id: update.oauth_client_id.as_deref(),
-            aw_supported: update.aw_supported.as_deref(),
-            aw_version: update.aw_version.as_deref(),
-            capabilities_fetched_at: update.capabilities_fetched_at.map(|t| t.fixed_offset()),
-            actor_id,
-            peerid,
-        };
-        let c = &self.db.executor().await?;
-        let row = q::update_trust().params(c, &params).opt().await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "modify", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            check_columns([
+                ("baseuri", update.baseuri.as_deref()),
+                ("secret", update.secret.as_deref()),
+                ("desc", update.desc.as_deref()),
+                ("verification_token", update.verification_token.as_deref()),
+                ("peer_identifier", update.peer_identifier.as_deref()),
+                ("established_via", update.established_via.as_deref()),
+                ("last_connected_via", update.last_connected_via.as_deref()),
+                ("client_name", update.client_name.as_deref()),
+                ("client_version", update.client_version.as_deref()),
+                ("client_platform", update.client_platform.as_deref()),
+                ("oauth_client_id", update.oauth_client_id.as_deref()),
+                ("aw_supported", update.aw_supported.as_deref()),
+                ("aw_version", update.aw_version.as_deref()),
+            ])?;
+            let last_connected_via = update
+                .last_connected_via
+                .as_deref()
+                .and_then(canonical_connection_method);
+            let params = q::UpdateTrustParams {
+                baseuri: update.baseuri.as_deref(),
+                secret: Secret::opt(update.secret.as_deref()),
+                desc: update.desc.as_deref(),
+                approved: update.approved,
+                peer_approved: update.peer_approved,
+                verified: update.verified,
+                verification_token: Secret::opt(update.verification_token.as_deref()),
+                peer_identifier: update.peer_identifier.as_deref(),
+                established_via: update.established_via.as_deref(),
+                created_at: update.created_at.map(|t| t.naive_utc()),
+                last_accessed: update.last_accessed.map(|t| t.naive_utc()),
+                set_last_connected_via: update.last_connected_via.is_some(),
+                last_connected_via: last_connected_via.as_deref(),
+                client_name: update.client_name.as_deref(),
+                client_version: update.client_version.as_deref(),
+                client_platform: update.client_platform.as_deref(),
+                oauth_client_id: update.oauth_client_id.as_deref(),
+                aw_supported: update.aw_supported.as_deref(),
+                aw_version: update.aw_version.as_deref(),
+                capabilities_fetched_at: update.capabilities_fetched_at.map(|t| t.fixed_offset()),
+                actor_id,
+                peerid,
+            };
+            let c = &self.db.executor().await?;
+            let row = q::update_trust().params(c, &params).opt().await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Deletes the trust. Returns `false` when there was no such trust.
     pub async fn delete(&self, actor_id: &str, peerid: &str) -> Result<bool> {
-        check_key(actor_id, peerid)?;
-        let c = &self.db.executor().await?;
-        let row = q::delete_trust()
-            .params(c, &q::DeleteTrustParams { actor_id, peerid })
-            .opt()
-            .await?;
-        Ok(row.is_some())
+        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+            check_key(actor_id, peerid)?;
+            let c = &self.db.executor().await?;
+            let row = q::delete_trust()
+                .params(c, &q::DeleteTrustParams { actor_id, peerid })
+                .opt()
+                .await?;
+            Ok(row.is_some())
+        })
+        .await
     }
 
     /// Every trust of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Trust>> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.reader().await?;
-        let rows = q::trusts_of_actor()
-            .params(c, &q::ActorIdParam { actor_id })
-            .all()
-            .await?;
-        Ok(rows.into_iter().map(Trust::from).collect())
+        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::trusts_of_actor()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(Trust::from).collect())
+        })
+        .await
     }
 
     /// Deletes every trust of `actor_id`; returns how many there were.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        rules::identifier("actor id", actor_id)?;
-        let c = &self.db.executor().await?;
-        let deleted = q::delete_trusts_of_actor()
-            .params(c, &q::ActorIdParam { actor_id })
-            .one()
-            .await?;
-        Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.executor().await?;
+            let deleted = q::delete_trusts_of_actor()
+                .params(c, &q::ActorIdParam { actor_id })
+                .one()
+                .await?;
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+        })
+        .await
     }
 }

@@ -1,6 +1,7 @@
 //! No secret (actor passphrase, trust secret and token, verification token, peer passphrase,
 //! password) in `Debug` output or in any log line: every `log` record (tokio-postgres logs
-//! statement parameters through `log` at DEBUG) and every `tracing` event is captured at TRACE
+//! statement parameters through `log` at DEBUG) and every `tracing` event and span (with its
+//! fields, at creation and close) is captured at TRACE
 //! while every operation that takes a secret runs, on the pool, in a transaction and in an
 //! import.
 
@@ -11,6 +12,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use actingweb_pg::{Config, ImportOptions, NewTrust, TrustUpdate};
 use common::{TestDb, store};
+use tracing_subscriber::fmt::format::FmtSpan;
 
 /// Every captured line, `log` records and `tracing` events alike.
 static LINES: Mutex<Vec<String>> = Mutex::new(Vec::new());
@@ -63,8 +65,10 @@ fn capture() {
     INSTALLED.get_or_init(|| {
         log::set_logger(&CaptureLog).expect("no other logger in this test binary");
         log::set_max_level(log::LevelFilter::Trace);
+        // Span creation and close are lines too, with every field of the span.
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing::Level::TRACE)
+            .with_span_events(FmtSpan::NEW | FmtSpan::CLOSE)
             .with_ansi(false)
             .with_writer(|| CaptureWriter)
             .finish();
@@ -204,6 +208,13 @@ async fn no_secret_appears_in_any_log_line_at_trace_level() {
     );
 
     let captured = lines().clone();
+    // A control: the operation spans were captured with their fields.
+    assert!(
+        captured
+            .iter()
+            .any(|l| l.contains("db.operation.name=\"get_by_token\"") && l.contains("close")),
+        "the capture did not see the operation spans"
+    );
     let leaks: Vec<&String> = captured.iter().filter(|l| l.contains(MARK)).collect();
     assert!(leaks.is_empty(), "secrets in log lines: {leaks:#?}");
     let redacted = captured

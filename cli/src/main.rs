@@ -4,6 +4,7 @@
 mod bench;
 #[cfg(feature = "dynamodb")]
 mod dynamodb;
+mod load;
 
 use std::process::ExitCode;
 
@@ -76,6 +77,14 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         pgbench_seconds: u64,
     },
+    /// Send an ActingWeb request mix (actor get, trust get by token, property reads and writes
+    /// incl. the indexed e-mail and reverse lookups, attribute writes with TTL, subscription
+    /// diff creation) at a fixed arrival rate, or from a number of closed-loop agents, to a
+    /// population of actors it creates first; report latency per operation, errors by kind
+    /// and pool acquisition times, then read every acknowledged write back and report how
+    /// many are lost (exit status 1 when any is). Without a configured database it runs on a
+    /// throwaway PostgreSQL over TCP loopback. Its actors are deleted at the end.
+    Load(load::LoadArgs),
     /// Write every table except property_lookup (rebuilt by import) to DIR as <table>.json, in
     /// the format of the reference's DynamoDB -> PostgreSQL script, from one snapshot. DIR is
     /// created when missing; existing files are replaced.
@@ -162,6 +171,7 @@ async fn main() -> ExitCode {
             };
             run_bench(cli.json, &options).await
         }
+        Command::Load(args) => run_load(cli.json, args).await,
         Command::Export { dir } => export(cli.json, &dir).await,
         Command::Import { dir, dry_run } => import(cli.json, &dir, dry_run).await,
         Command::Validate { dir } => validate(cli.json, &dir).await,
@@ -325,6 +335,26 @@ async fn health(json: bool) -> AnyResult<()> {
     Ok(())
 }
 
+/// The database of `bench` and `load`: the configured one, or a migrated throwaway cluster
+/// over TCP loopback with a pool of `pool_size` connections (returned so that it lives as long
+/// as the store).
+async fn workload_store(pool_size: usize, json: bool) -> AnyResult<(Store, Option<Cluster>)> {
+    let (store, cluster) = if database_configured() {
+        (Store::connect(Config::from_env()?).await?, None)
+    } else {
+        let cluster = Cluster::start_with(ClusterOptions { tcp: true })?;
+        let url = cluster.tcp_url("postgres").expect("listening on TCP");
+        let config = Config::from_url(&url)?.pool_size(pool_size, pool_size)?;
+        let store = Store::connect(config).await?;
+        store.migrate().await?;
+        (store, Some(cluster))
+    };
+    if !json {
+        eprintln!("database: {:?}", store.config());
+    }
+    Ok((store, cluster))
+}
+
 async fn run_bench(json: bool, options: &bench::BenchOptions) -> AnyResult<()> {
     if options.actors == 0 || options.levels.contains(&0) || options.rounds == 0 {
         return Err("--actors, --concurrency and --rounds must be at least 1".into());
@@ -333,19 +363,7 @@ async fn run_bench(json: bool, options: &bench::BenchOptions) -> AnyResult<()> {
         return Err("--pgbench-seconds must be at least 1".into());
     }
     let max_concurrency = options.levels.iter().copied().max().unwrap_or(1);
-    let (store, _cluster) = if database_configured() {
-        (Store::connect(Config::from_env()?).await?, None)
-    } else {
-        let cluster = Cluster::start_with(ClusterOptions { tcp: true })?;
-        let url = cluster.tcp_url("postgres").expect("listening on TCP");
-        let config = Config::from_url(&url)?.pool_size(max_concurrency, max_concurrency)?;
-        let store = Store::connect(config).await?;
-        store.migrate().await?;
-        (store, Some(cluster))
-    };
-    if !json {
-        eprintln!("database: {:?}", store.config());
-    }
+    let (store, _cluster) = workload_store(max_concurrency, json).await?;
     if !json {
         match &options.pgbench {
             Some(program) => eprintln!("pgbench: {}", program.display()),
@@ -359,6 +377,11 @@ async fn run_bench(json: bool, options: &bench::BenchOptions) -> AnyResult<()> {
         print!("{}", bench::table(&report));
     }
     Ok(())
+}
+
+async fn run_load(json: bool, args: load::LoadArgs) -> AnyResult<()> {
+    let (store, _cluster) = workload_store(args.parallelism().clamp(1, 250), json).await?;
+    load::command(&store, args, json).await
 }
 
 /// `30s`, `5m`, `1h` or plain seconds.

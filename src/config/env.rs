@@ -79,6 +79,18 @@ impl Config {
         if let Some(flag) = vars.get("USE_PROPERTY_LOOKUP_TABLE") {
             config.use_lookup_table = flag.eq_ignore_ascii_case("true");
         }
+        if let Some(flag) = vars.get("PG_DB_TRACE_ACTOR_IDS") {
+            config.trace_actor_ids = match flag.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => true,
+                "0" | "false" | "no" | "off" | "" => false,
+                _ => {
+                    return Err(Error::invalid(
+                        "PG_DB_TRACE_ACTOR_IDS",
+                        "must be true or false",
+                    ));
+                }
+            };
+        }
         if let Some(urls) = vars.get("PG_DB_READ_URLS") {
             for url in super::replicas::split_urls(urls) {
                 let (mut replica, keys) = parse_connection_string(url)

@@ -61,6 +61,7 @@ pub struct Config {
     pub(crate) replicas: Vec<ReplicaTarget>,
     pub(crate) max_replica_lag: Duration,
     pub(crate) pooler: Pooler,
+    pub(crate) trace_actor_ids: bool,
 }
 
 impl Config {
@@ -96,6 +97,7 @@ impl Config {
             replicas: Vec::new(),
             max_replica_lag: replicas::DEFAULT_MAX_REPLICA_LAG,
             pooler: Pooler::None,
+            trace_actor_ids: false,
         }
     }
 
@@ -162,6 +164,18 @@ impl Config {
     pub fn use_lookup_table(mut self, on: bool) -> Config {
         self.use_lookup_table = on;
         self
+    }
+
+    /// Puts the actor id of each operation into its span (`actingweb.actor_id`); off by
+    /// default, since an actor id may identify a person. Env `PG_DB_TRACE_ACTOR_IDS`.
+    pub fn trace_actor_ids(mut self, on: bool) -> Config {
+        self.trace_actor_ids = on;
+        self
+    }
+
+    /// Whether operation spans carry the actor id ([`Config::trace_actor_ids`]).
+    pub fn traces_actor_ids(&self) -> bool {
+        self.trace_actor_ids
     }
 
     /// The schema in use.
@@ -314,6 +328,7 @@ impl fmt::Debug for Config {
             )
             .field("max_replica_lag", &self.max_replica_lag)
             .field("pooler", &self.pooler)
+            .field("trace_actor_ids", &self.trace_actor_ids)
             .finish()
     }
 }

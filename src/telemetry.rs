@@ -1,0 +1,179 @@
+//! Spans and metrics of the store, in one place.
+//!
+//! Every public operation of the entity handles runs inside one `tracing` span named
+//! [`SPAN_NAME`] with OpenTelemetry's database attributes (see the README's Observability
+//! section), and records [`OPERATION_DURATION`] and, when it fails, [`ERRORS`].
+//!
+//! Metrics go through the [`metrics`] facade: the library records them and never exports
+//! them; an application that installs a recorder (for example
+//! `metrics-exporter-prometheus`) gets them, one that does not pays almost nothing. The
+//! names are the constants of this module; labels follow OpenTelemetry's conventions where
+//! one exists. Every pool checkout of an operation goes through one function, which times it
+//! and reports the pool's state.
+
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+use deadpool_postgres::{Client, Pool, PoolError};
+use tracing::Instrument;
+
+use crate::error::{ErrorKind, Result};
+use crate::executor::Db;
+
+/// Histogram, seconds: how long an operation waited for a pooled connection (connecting
+/// included, when the pool had to open one). Label `pool`: `primary` or `replica`.
+pub const POOL_ACQUIRE_DURATION: &str = "actingweb_pg_pool_acquire_duration_seconds";
+/// Gauge: connections the pool holds, after a checkout. Label `pool`.
+pub const POOL_SIZE: &str = "actingweb_pg_pool_connections";
+/// Gauge: idle connections of the pool, after a checkout. Label `pool`.
+pub const POOL_IDLE: &str = "actingweb_pg_pool_idle_connections";
+/// Gauge: operations waiting for a connection of the pool, after a checkout. Label `pool`.
+pub const POOL_WAITING: &str = "actingweb_pg_pool_waiting";
+
+/// Which pool a checkout is from.
+#[derive(Clone, Copy)]
+pub(crate) enum PoolRole {
+    /// The primary's pool.
+    Primary,
+    /// A read replica's pool.
+    Replica,
+}
+
+impl PoolRole {
+    fn label(self) -> &'static str {
+        match self {
+            PoolRole::Primary => "primary",
+            PoolRole::Replica => "replica",
+        }
+    }
+}
+
+/// Takes a connection from `pool`, recording the wait in [`POOL_ACQUIRE_DURATION`] (failed
+/// checkouts too) and the pool's state after it.
+pub(crate) async fn checkout(pool: &Pool, role: PoolRole) -> Result<Client, PoolError> {
+    let started = Instant::now();
+    let client = pool.get().await;
+    let label = role.label();
+    metrics::histogram!(POOL_ACQUIRE_DURATION, "pool" => label)
+        .record(started.elapsed().as_secs_f64());
+    let status = pool.status();
+    metrics::gauge!(POOL_SIZE, "pool" => label).set(status.size as f64);
+    metrics::gauge!(POOL_IDLE, "pool" => label).set(status.available as f64);
+    metrics::gauge!(POOL_WAITING, "pool" => label).set(status.waiting as f64);
+    client
+}
+
+/// Histogram, seconds: how long each public operation of the entity handles took, checks of
+/// its arguments included. Labels `db.operation.name` (the method, e.g. `get`, `set`),
+/// `db.collection.name` (the table) and `outcome` (`ok` or `error`).
+pub const OPERATION_DURATION: &str = "actingweb_pg_operation_duration_seconds";
+/// Counter: operations that failed. Labels `db.operation.name`, `db.collection.name` and
+/// `error.type` (the [`ErrorKind`], e.g. `NotFound`).
+pub const ERRORS: &str = "actingweb_pg_errors_total";
+/// Gauge, seconds: how far a read replica was behind the primary at its last check. Label
+/// `server` (`host:port`).
+pub const REPLICA_LAG: &str = "actingweb_pg_replica_lag_seconds";
+/// Counter: expired attribute rows deleted by
+/// [`Attributes::delete_expired`](crate::Attributes::delete_expired).
+pub const TTL_PURGED_ROWS: &str = "actingweb_pg_ttl_purged_rows_total";
+
+/// The name of every operation's span; `otel.name` carries `"{operation} {table}"`.
+pub const SPAN_NAME: &str = "actingweb_pg.operation";
+
+tokio::task_local! {
+    /// Set while an operation runs, so that an operation built on another one (`set_json` on
+    /// `set`) is one span and one measurement, under the name the caller used.
+    static IN_OPERATION: ();
+}
+
+/// Runs the public operation `operation` on `table` (its body, `body`) inside a span that
+/// follows OpenTelemetry's database conventions, and records its duration and errors.
+///
+/// The span's fields: `db.system.name` (`postgresql`), `db.operation.name`,
+/// `db.collection.name`, `db.namespace` (the schema), `otel.name`, `otel.kind` (`client`),
+/// and `actingweb.actor_id` only when the store's configuration opts in
+/// ([`Config::trace_actor_ids`](crate::Config::trace_actor_ids)). A failure sets
+/// `error.type` (the [`ErrorKind`]) and `otel.status_code` (`ERROR`). No value, secret or
+/// statement parameter is ever a field.
+pub(crate) fn traced<T>(
+    db: Db<'_>,
+    table: &'static str,
+    operation: &'static str,
+    actor_id: Option<&str>,
+    body: impl Future<Output = Result<T>>,
+) -> impl Future<Output = Result<T>> {
+    // On the heap: an operation built on others nests their futures, which would otherwise
+    // all live inline in the caller's future (and on the stack while it is created).
+    Box::pin(async move {
+        if IN_OPERATION.try_with(|_| ()).is_ok() {
+            return body.await;
+        }
+        let config = db.config();
+        let span = tracing::info_span!(
+            SPAN_NAME,
+            otel.name = %format_args!("{operation} {table}"),
+            otel.kind = "client",
+            db.system.name = "postgresql",
+            db.operation.name = operation,
+            db.collection.name = table,
+            db.namespace = config.schema_name(),
+            actingweb.actor_id = tracing::field::Empty,
+            error.type = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+        );
+        if let (true, Some(id)) = (config.traces_actor_ids(), actor_id) {
+            span.record("actingweb.actor_id", id);
+        }
+        let started = Instant::now();
+        let result = IN_OPERATION.scope((), body).instrument(span.clone()).await;
+        let outcome = match &result {
+            Ok(_) => "ok",
+            Err(e) => {
+                let kind = kind_name(e.kind());
+                span.record("error.type", kind);
+                span.record("otel.status_code", "ERROR");
+                metrics::counter!(
+                    ERRORS,
+                    "db.operation.name" => operation,
+                    "db.collection.name" => table,
+                    "error.type" => kind
+                )
+                .increment(1);
+                "error"
+            }
+        };
+        metrics::histogram!(
+            OPERATION_DURATION,
+            "db.operation.name" => operation,
+            "db.collection.name" => table,
+            "outcome" => outcome
+        )
+        .record(started.elapsed().as_secs_f64());
+        result
+    })
+}
+
+/// The name of an error kind in spans and metric labels.
+pub fn kind_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::NotFound => "NotFound",
+        ErrorKind::Conflict => "Conflict",
+        ErrorKind::InvalidInput => "InvalidInput",
+        ErrorKind::PoolTimeout => "PoolTimeout",
+        ErrorKind::Timeout => "Timeout",
+        ErrorKind::Unavailable => "Unavailable",
+        ErrorKind::Serialization => "Serialization",
+        ErrorKind::PermissionDenied => "PermissionDenied",
+        ErrorKind::Backend => "Backend",
+    }
+}
+
+/// Records the lag of the replica `server` in [`REPLICA_LAG`].
+pub(crate) fn replica_lag(server: &str, lag: Duration) {
+    metrics::gauge!(REPLICA_LAG, "server" => server.to_string()).set(lag.as_secs_f64());
+}
+
+/// Adds `rows` to [`TTL_PURGED_ROWS`].
+pub(crate) fn purged(rows: u64) {
+    metrics::counter!(TTL_PURGED_ROWS).increment(rows);
+}
