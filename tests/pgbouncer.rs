@@ -559,3 +559,46 @@ async fn the_query_deadline_bounds_a_per_statement_transaction() {
     let actor = store.actors().get("a1").await.unwrap().unwrap();
     assert_eq!(actor.creator, "me@example.com");
 }
+
+/// Export (in a snapshot), import (in transactions) and validate through transaction
+/// pooling, into a prefixed schema of another database.
+#[tokio::test]
+async fn export_import_and_validate_work_through_transaction_pooling() {
+    let bouncer = &servers().transaction;
+    let (source_db, source) = store(bouncer, Pooler::Transaction, "public").await;
+    source
+        .actors()
+        .create("a1", "me@example.com", "pw")
+        .await
+        .unwrap();
+    source
+        .properties()
+        .set("a1", "email", "me@example.com")
+        .await
+        .unwrap();
+    source
+        .attributes()
+        .set("a1", "b", "n", &json!({"k": 1}), None)
+        .await
+        .unwrap();
+    let dir = servers().cluster.dir().join(format!("export-{source_db}"));
+    let exported = source.export(&dir, &()).await.unwrap();
+    assert_eq!(exported.total_rows(), 3);
+    let (_db, target) = store(bouncer, Pooler::Transaction, "tenant_copy").await;
+    let imported = target
+        .import(&dir, actingweb_pg::ImportOptions::default(), &())
+        .await
+        .unwrap();
+    assert_eq!(imported.total_read(), 3);
+    assert!(target.validate_import(&dir, &()).await.unwrap().passed());
+    assert_eq!(
+        target
+            .properties()
+            .actor_id_by_value("email", "me@example.com")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("a1")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
