@@ -22,8 +22,35 @@ struct Cli {
     /// Print results as JSON instead of text.
     #[arg(long, global = true)]
     json: bool,
+    /// How log lines on stderr look; which are written is `RUST_LOG` (default `warn`, e.g.
+    /// `RUST_LOG=actingweb_pg=info`).
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The format of log lines.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per event, with its spans.
+    Json,
+}
+
+/// Writes `tracing` events (and the library's spans as their context) to stderr, filtered by
+/// `RUST_LOG`.
+fn install_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
 }
 
 #[derive(Subcommand)]
@@ -145,6 +172,7 @@ enum Command {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    install_logging(cli.log_format);
     let result = match cli.command {
         Command::Demo => demo().await,
         Command::Migrate => migrate(cli.json).await,
