@@ -242,6 +242,29 @@ fn database_configured() -> bool {
         .any(|name| std::env::var(name).is_ok_and(|v| !v.is_empty()))
 }
 
+/// A command's store and the throwaway cluster it may run on. The store's connections close
+/// before the cluster stops: a server shutting down under open connections makes each of them
+/// log a connection error.
+struct Database {
+    store: Store,
+    _cluster: Option<Cluster>,
+}
+
+impl Database {
+    fn new((store, cluster): (Store, Option<Cluster>)) -> Database {
+        Database {
+            store,
+            _cluster: cluster,
+        }
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        self.store.close();
+    }
+}
+
 /// The demo's database: the configured one, or a migrated throwaway cluster (returned so that
 /// it lives as long as the demo).
 async fn demo_store() -> AnyResult<(Store, Option<Cluster>)> {
@@ -261,7 +284,8 @@ async fn demo_store() -> AnyResult<(Store, Option<Cluster>)> {
 }
 
 async fn demo() -> AnyResult<()> {
-    let (store, _cluster) = demo_store().await?;
+    let database = Database::new(demo_store().await?);
+    let store = &database.store;
     let id = format!("demo-{}", std::process::id());
     let email = format!("{id}@example.com");
 
@@ -391,14 +415,15 @@ async fn run_bench(json: bool, options: &bench::BenchOptions) -> AnyResult<()> {
         return Err("--pgbench-seconds must be at least 1".into());
     }
     let max_concurrency = options.levels.iter().copied().max().unwrap_or(1);
-    let (store, _cluster) = workload_store(max_concurrency, json).await?;
+    let database = Database::new(workload_store(max_concurrency, json).await?);
+    let store = &database.store;
     if !json {
         match &options.pgbench {
             Some(program) => eprintln!("pgbench: {}", program.display()),
             None => eprintln!("pgbench: not run"),
         }
     }
-    let report = bench::run(&store, options).await?;
+    let report = bench::run(store, options).await?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -408,8 +433,9 @@ async fn run_bench(json: bool, options: &bench::BenchOptions) -> AnyResult<()> {
 }
 
 async fn run_load(json: bool, args: load::LoadArgs) -> AnyResult<()> {
-    let (store, _cluster) = workload_store(args.parallelism().clamp(1, 250), json).await?;
-    load::command(&store, args, json).await
+    let database = Database::new(workload_store(args.parallelism().clamp(1, 250), json).await?);
+    let store = &database.store;
+    load::command(store, args, json).await
 }
 
 /// `30s`, `5m`, `1h` or plain seconds.
