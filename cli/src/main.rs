@@ -488,17 +488,24 @@ async fn purge_expired(
 /// Resolves on the first SIGINT (Ctrl-C) or SIGTERM (what `kill`, systemd and container
 /// runtimes send to stop a service).
 fn stop_requested() -> AnyResult<impl std::future::Future<Output = ()>> {
+    // Both handlers are registered here, before the first purge: `tokio::signal::ctrl_c()`
+    // would register SIGINT's only when first polled, and a SIGINT before that kills the process.
     #[cfg(unix)]
-    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
-    let interrupt = tokio::signal::ctrl_c();
+    let (mut term, mut interrupt) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::terminate())?,
+            signal(SignalKind::interrupt())?,
+        )
+    };
     Ok(async move {
         #[cfg(unix)]
         tokio::select! {
-            _ = interrupt => {}
+            _ = interrupt.recv() => {}
             _ = term.recv() => {}
         }
         #[cfg(not(unix))]
-        let _ = interrupt.await;
+        let _ = tokio::signal::ctrl_c().await;
     })
 }
 
