@@ -74,18 +74,30 @@ WHERE id = :actor_id
            AND ttl_timestamp <= floor(extract(epoch FROM now()))::bigint)
 GROUP BY bucket;
 
+-- The deletes that remove many rows return one row with their count (read with .one()): in
+-- transaction pooling mode an operation knows the outcome of a one-row statement's COMMIT
+-- before it reports, not that of a statement whose rows it streams (see src/executor.rs).
+-- And no rows travel only to be counted.
+
 --! delete_bucket
-DELETE FROM attributes WHERE id = :actor_id AND bucket = :bucket RETURNING true AS deleted;
+WITH deleted AS (
+    DELETE FROM attributes WHERE id = :actor_id AND bucket = :bucket RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;
 
 --! delete_actor_attributes ActorIdParam
-DELETE FROM attributes WHERE id = :actor_id RETURNING true AS deleted;
+WITH deleted AS (DELETE FROM attributes WHERE id = :actor_id RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;
 
 --! delete_attributes_by_chain
 -- The predicate on chain_id must stay `data ->> 'chain_id' = :chain_id` so that the expression
 -- index idx_attributes_chain_id (partial: chain_id IS NOT NULL, implied by the equality) is used.
-DELETE FROM attributes
-WHERE id = :actor_id AND bucket = ANY(:buckets) AND data ->> 'chain_id' = :chain_id
-RETURNING true AS deleted;
+WITH deleted AS (
+    DELETE FROM attributes
+    WHERE id = :actor_id AND bucket = ANY(:buckets) AND data ->> 'chain_id' = :chain_id
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;
 
 --! delete_expired_attributes (now_epoch?, buckets?)
 -- Across all actors; a NULL epoch means the server's now, NULL buckets means every bucket.

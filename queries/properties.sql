@@ -27,10 +27,14 @@ DELETE FROM properties WHERE id = :actor_id AND name = :name AND value = :value
 RETURNING true AS deleted;
 
 --! delete_properties_named
-DELETE FROM properties WHERE id = :actor_id AND name = ANY(:names) RETURNING name;
+-- One row with the count (see queries/attributes.sql, delete_bucket); the lookup rows are
+-- released by name in the facade, which knows the indexed names.
+WITH deleted AS (DELETE FROM properties WHERE id = :actor_id AND name = ANY(:names) RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;
 
 --! delete_all_properties ActorIdParam
-DELETE FROM properties WHERE id = :actor_id RETURNING name;
+WITH deleted AS (DELETE FROM properties WHERE id = :actor_id RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;
 
 --! properties_in_range : PropertyRow
 SELECT name, value FROM properties

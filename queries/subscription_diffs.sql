@@ -36,12 +36,16 @@ RETURNING true AS deleted;
 
 --! delete_diffs (subid?, max_seqnr?)
 -- The actor's diffs (of one subscription when subid is given) up to max_seqnr inclusive
--- (all of them when it is NULL).
-DELETE FROM subscription_diffs
-WHERE id = :actor_id
-  AND (CAST(:subid AS varchar) IS NULL OR subid = :subid)
-  AND (CAST(:max_seqnr AS integer) IS NULL OR seqnr <= :max_seqnr)
-RETURNING seqnr;
+-- (all of them when it is NULL). One row with the count (see queries/attributes.sql,
+-- delete_bucket).
+WITH deleted AS (
+    DELETE FROM subscription_diffs
+    WHERE id = :actor_id
+      AND (CAST(:subid AS varchar) IS NULL OR subid = :subid)
+      AND (CAST(:max_seqnr AS integer) IS NULL OR seqnr <= :max_seqnr)
+    RETURNING 1
+)
+SELECT count(*) AS deleted FROM deleted;
 
 -- Bulk transfer (export/import)
 -- Used by src/transfer/; see the notes in queries/actors.sql and, for `ambiguous`, in

@@ -30,7 +30,9 @@ WHERE id = :actor_id
 ORDER BY target COLLATE "C", subtarget COLLATE "C";
 
 --! delete_all_suspensions ActorIdParam
-DELETE FROM subscription_suspensions WHERE id = :actor_id RETURNING target;
+-- One row with the count (see queries/attributes.sql, delete_bucket).
+WITH deleted AS (DELETE FROM subscription_suspensions WHERE id = :actor_id RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;
 
 -- Bulk transfer (export/import)
 -- Used by src/transfer/; see the notes in queries/actors.sql. SuspensionRow has no actor id,

@@ -71,7 +71,9 @@ WHERE id = :actor_id
 ORDER BY peer_sub_id COLLATE "C";
 
 --! delete_all_subscriptions ActorIdParam
-DELETE FROM subscriptions WHERE id = :actor_id RETURNING peer_sub_id;
+-- One row with the count (see queries/attributes.sql, delete_bucket).
+WITH deleted AS (DELETE FROM subscriptions WHERE id = :actor_id RETURNING 1)
+SELECT count(*) AS deleted FROM deleted;
 
 -- Bulk transfer (export/import)
 -- Used by src/transfer/; see the notes in queries/actors.sql and, for `ambiguous`, in

@@ -384,11 +384,11 @@ impl<'a> Attributes<'a> {
             rules::identifier("actor id", actor_id)?;
             rules::identifier("bucket", bucket)?;
             let c = &self.db.executor().await?;
-            let gone = q::delete_bucket()
+            let deleted = q::delete_bucket()
                 .params(c, &q::DeleteBucketParams { actor_id, bucket })
-                .all()
+                .one()
                 .await?;
-            Ok(gone.len() as u64)
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
         })
         .await
     }
@@ -399,11 +399,11 @@ impl<'a> Attributes<'a> {
         telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
-            let gone = q::delete_actor_attributes()
+            let deleted = q::delete_actor_attributes()
                 .params(c, &q::ActorIdParam { actor_id })
-                .all()
+                .one()
                 .await?;
-            Ok(gone.len() as u64)
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
         })
         .await
     }
@@ -427,7 +427,7 @@ impl<'a> Attributes<'a> {
                 return Ok(0);
             }
             let c = &self.db.executor().await?;
-            let gone = q::delete_attributes_by_chain()
+            let deleted = q::delete_attributes_by_chain()
                 .params(
                     c,
                     &q::DeleteAttributesByChainParams {
@@ -436,9 +436,9 @@ impl<'a> Attributes<'a> {
                         chain_id,
                     },
                 )
-                .all()
+                .one()
                 .await?;
-            Ok(gone.len() as u64)
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
         })
         .await
     }

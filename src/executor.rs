@@ -20,7 +20,13 @@
 //! - a statement outside any transaction runs in a transaction of its own: `prepare` sends
 //!   `BEGIN; DEALLOCATE ALL; SET LOCAL ...` (the schema and the server-side timeouts) and the
 //!   statement's Parse in one round trip, and the statement is sent with `COMMIT; DEALLOCATE
-//!   ALL` right behind it, again one round trip;
+//!   ALL` right behind it, again one round trip. The COMMIT's outcome is awaited, so an
+//!   operation reports nothing that was not committed; only for a statement whose rows are
+//!   streamed (`query_raw`, the generated code's `.all()` and `.iter()`) it is not (it arrives
+//!   after the rows, which the caller reads later). Such statements only read: every write
+//!   statement run outside a transaction returns at most one row (`.one()` / `.opt()`; a
+//!   delete of many rows returns its count), and a write that streams rows runs inside a
+//!   transaction, whose COMMIT is awaited;
 //! - a transaction (an atomic group, a snapshot, the caller's transaction) sends `DEALLOCATE
 //!   ALL; SET LOCAL ...` together with its first statement (before its first SAVEPOINT);
 //! - statements are prepared without the cache, inside the transaction that runs them.
@@ -385,7 +391,7 @@ enum Commit {
     Awaited,
     /// Sent right behind the statement; the statement's row stream is handed back before
     /// the COMMIT's outcome is known (it arrives after the rows, which the caller reads
-    /// later).
+    /// later). Only reads are streamed, so a failed COMMIT can lose nothing reported.
     Queued,
 }
 

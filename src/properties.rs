@@ -545,18 +545,18 @@ impl<'a> Properties<'a> {
             Some(names) => {
                 let delete = q::delete_properties_named().prepare(tx).await?;
                 let params = q::DeletePropertiesNamedParams { actor_id, names };
-                let write = delete.params(tx, &params).all();
+                let write = delete.params(tx, &params).one();
                 release_lookups_after(tx, write, actor_id, indexed).await?
             }
             None => {
                 let delete = q::delete_all_properties().prepare(tx).await?;
                 let params = q::ActorIdParam { actor_id };
-                let write = delete.params(tx, &params).all();
+                let write = delete.params(tx, &params).one();
                 release_lookups_after(tx, write, actor_id, indexed).await?
             }
         };
         group.commit().await?;
-        Ok(deleted.len() as u64)
+        Ok(u64::try_from(deleted).expect("count(*) is not negative"))
     }
 }
 
@@ -600,21 +600,21 @@ async fn delete_properties<C: GenericClient>(
     actor_id: &str,
     names: Option<&[&str]>,
 ) -> Result<u64> {
-    let gone = match names {
+    let deleted = match names {
         Some(names) => {
             q::delete_properties_named()
                 .params(c, &q::DeletePropertiesNamedParams { actor_id, names })
-                .all()
+                .one()
                 .await?
         }
         None => {
             q::delete_all_properties()
                 .params(c, &q::ActorIdParam { actor_id })
-                .all()
+                .one()
                 .await?
         }
     };
-    Ok(gone.len() as u64)
+    Ok(u64::try_from(deleted).expect("count(*) is not negative"))
 }
 
 /// Runs `write` and then makes the lookup table say `actor_id` holds `value` for `name`:

@@ -209,7 +209,7 @@ impl<'a> SubscriptionDiffs<'a> {
             rules::identifier("actor id", actor_id)?;
             check_subid(subid)?;
             let c = &self.db.executor().await?;
-            let gone = q::delete_diffs()
+            let deleted = q::delete_diffs()
                 .params(
                     c,
                     &q::DeleteDiffsParams {
@@ -218,9 +218,9 @@ impl<'a> SubscriptionDiffs<'a> {
                         max_seqnr: seqnr,
                     },
                 )
-                .all()
+                .one()
                 .await?;
-            Ok(gone.len() as u64)
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
         })
         .await
     }

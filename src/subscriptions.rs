@@ -317,11 +317,11 @@ impl<'a> Subscriptions<'a> {
         telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
-            let gone = q::delete_all_subscriptions()
+            let deleted = q::delete_all_subscriptions()
                 .params(c, &q::ActorIdParam { actor_id })
-                .all()
+                .one()
                 .await?;
-            Ok(gone.len() as u64)
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
         })
         .await
     }

@@ -148,11 +148,11 @@ impl<'a> Suspensions<'a> {
         telemetry::traced(self.db, TABLE, "delete_all", Some(self.actor_id), async {
             let actor_id = self.actor_id()?;
             let c = &self.db.executor().await?;
-            let gone = q::delete_all_suspensions()
+            let deleted = q::delete_all_suspensions()
                 .params(c, &q::ActorIdParam { actor_id })
-                .all()
+                .one()
                 .await?;
-            Ok(gone.len() as u64)
+            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
         })
         .await
     }

@@ -1,7 +1,8 @@
 //! The store behind a real PgBouncer (Debian's `/usr/sbin/pgbouncer`), in transaction and in
 //! session pooling mode, each also with a prefixed schema: the whole entity API, migrations,
 //! health, the caller's transactions, concurrency over fewer server connections than client
-//! connections, and the failure that transaction mode (`Pooler::Transaction`) prevents.
+//! connections, the deletes that count their rows (committed when they report), and the
+//! failure that transaction mode (`Pooler::Transaction`) prevents.
 //!
 //! One throwaway cluster and two PgBouncers (transaction and session mode, two server
 //! connections per database) serve the whole file; every test has a database of its own, so
@@ -17,6 +18,7 @@ use actingweb_pg::{
     Config, DeletedRows, ErrorKind, NewSubscription, NewTrust, Pooler, Store, TrustUpdate,
 };
 use actingweb_pg_testkit::pgbouncer::{PgBouncer, PgBouncerOptions, PoolMode};
+use actingweb_pg_testkit::tables::row_count;
 use actingweb_pg_testkit::throwaway::Cluster;
 use common::{assert_err, connect};
 use serde_json::json;
@@ -465,6 +467,266 @@ async fn concurrent_operations_share_two_server_connections() {
         "{}",
         health.active_connections
     );
+}
+
+/// The rows of `table` in `schema`, read on `direct`, a connection to the server itself.
+async fn rows(direct: &tokio_postgres::Client, schema: &str, table: &str) -> i64 {
+    row_count(direct, schema, table).await.unwrap()
+}
+
+/// A migrated store in `schema` of a new database through the transaction-mode PgBouncer,
+/// with the bouncer, the database's name and a connection to the server itself.
+async fn counted_delete_store(
+    schema: &str,
+) -> (&'static PgBouncer, String, Store, tokio_postgres::Client) {
+    let bouncer = &servers().transaction;
+    let (db, store) = store(bouncer, Pooler::Transaction, schema).await;
+    let direct = connect(&servers().cluster.url(&db)).await;
+    (bouncer, db, store, direct)
+}
+
+/// A subscription of `subid` to peer `p1`.
+fn subscription(subid: &str) -> NewSubscription {
+    NewSubscription {
+        peerid: "p1".into(),
+        subid: subid.into(),
+        seqnr: 1,
+        ..NewSubscription::default()
+    }
+}
+
+/// Every delete that counts the rows it removes, through transaction pooling: the count is
+/// exact, and the rows are gone for a connection of the test's own to the server right after
+/// the delete reported, so its per-statement transaction was committed by then. Another
+/// actor's rows stay.
+#[tokio::test]
+async fn deletes_through_transaction_pooling_report_their_rows_once_committed() {
+    let schema = "tenant_deletes";
+    let (bouncer, db, store, direct) = counted_delete_store(schema).await;
+    for a in ["a1", "a2"] {
+        store.actors().create(a, "c", "pw").await.unwrap();
+    }
+
+    // Attributes: bucket b1 with an expired row, bucket b2 with two rows of chain c1.
+    let attributes = store.attributes();
+    for (a, bucket, name, data, ttl) in [
+        ("a1", "b1", "x", json!(1), None),
+        ("a1", "b1", "y", json!(2), Some(3600)),
+        ("a1", "b1", "z", json!(3), Some(-7200)),
+        ("a1", "b2", "t1", json!({"chain_id": "c1"}), None),
+        ("a1", "b2", "t2", json!({"chain_id": "c1"}), None),
+        ("a1", "b2", "t3", json!({"chain_id": "c2"}), None),
+        ("a2", "b1", "x", json!(1), None),
+    ] {
+        attributes.set(a, bucket, name, &data, ttl).await.unwrap();
+    }
+    assert_eq!(rows(&direct, schema, "attributes").await, 7);
+    assert_eq!(attributes.delete_bucket("a1", "b1").await.unwrap(), 3);
+    assert_eq!(rows(&direct, schema, "attributes").await, 4);
+    assert_eq!(
+        attributes
+            .delete_by_chain("a1", &["b2"], "c1")
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(rows(&direct, schema, "attributes").await, 2);
+    assert_eq!(attributes.delete_all("a1").await.unwrap(), 1);
+    assert_eq!(rows(&direct, schema, "attributes").await, 1);
+
+    // Subscription diffs: up to a sequence number of one subscription, then all.
+    let diffs = store.subscription_diffs();
+    for (a, subid, seqnr) in [
+        ("a1", "s1", 1),
+        ("a1", "s1", 2),
+        ("a1", "s1", 3),
+        ("a1", "s2", 1),
+        ("a2", "s1", 1),
+    ] {
+        diffs.create(a, subid, seqnr, "{}").await.unwrap();
+    }
+    assert_eq!(rows(&direct, schema, "subscription_diffs").await, 5);
+    assert_eq!(
+        diffs.delete_up_to("a1", Some("s1"), Some(2)).await.unwrap(),
+        2
+    );
+    assert_eq!(rows(&direct, schema, "subscription_diffs").await, 3);
+    assert_eq!(diffs.delete_up_to("a1", None, None).await.unwrap(), 2);
+    assert_eq!(rows(&direct, schema, "subscription_diffs").await, 1);
+
+    // Subscriptions.
+    for (a, subid) in [("a1", "s1"), ("a1", "s2"), ("a2", "s1")] {
+        store
+            .subscriptions()
+            .create(a, &subscription(subid))
+            .await
+            .unwrap();
+    }
+    assert_eq!(rows(&direct, schema, "subscriptions").await, 3);
+    assert_eq!(store.subscriptions().delete_all("a1").await.unwrap(), 2);
+    assert_eq!(rows(&direct, schema, "subscriptions").await, 1);
+
+    // Suspensions.
+    for (a, target, subtarget) in [
+        ("a1", "properties", None),
+        ("a1", "properties", Some("x")),
+        ("a1", "meta", None),
+        ("a2", "properties", None),
+    ] {
+        assert!(
+            store
+                .suspensions(a)
+                .suspend(target, subtarget)
+                .await
+                .unwrap()
+        );
+    }
+    assert_eq!(rows(&direct, schema, "subscription_suspensions").await, 4);
+    assert_eq!(store.suspensions("a1").delete_all().await.unwrap(), 3);
+    assert_eq!(rows(&direct, schema, "subscription_suspensions").await, 1);
+
+    // Properties: names that are not indexed, then all of an actor's (with an indexed one,
+    // in a transaction with its lookup row), then all of an actor's with no name indexed.
+    let properties = store.properties();
+    for (a, name) in [
+        ("a1", "colour"),
+        ("a1", "size"),
+        ("a1", "email"),
+        ("a1", "list:x-#1"),
+        ("a2", "colour"),
+        ("a2", "size"),
+    ] {
+        properties.set(a, name, "v").await.unwrap();
+    }
+    assert_eq!(rows(&direct, schema, "properties").await, 6);
+    assert_eq!(rows(&direct, schema, "property_lookup").await, 1);
+    assert_eq!(
+        properties
+            .batch_delete("a1", &["colour", "size", "absent"])
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(rows(&direct, schema, "properties").await, 4);
+    assert_eq!(properties.delete_all("a1").await.unwrap(), 2);
+    assert_eq!(rows(&direct, schema, "properties").await, 2);
+    assert_eq!(rows(&direct, schema, "property_lookup").await, 0);
+    let unindexed = Store::connect(
+        config(bouncer, &db, Pooler::Transaction, schema)
+            .indexed_properties(Vec::<String>::new())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(unindexed.properties().delete_all("a2").await.unwrap(), 2);
+    assert_eq!(rows(&direct, schema, "properties").await, 0);
+}
+
+/// The tables of the deletes that count their rows.
+const COUNTED_DELETE_TABLES: [&str; 5] = [
+    "attributes",
+    "subscription_diffs",
+    "subscriptions",
+    "subscription_suspensions",
+    "properties",
+];
+
+/// A delete that counts its rows reports only what was committed: when the COMMIT of its
+/// per-statement transaction fails (a deferred constraint trigger refuses the deletion of
+/// actor `doomed`'s rows at COMMIT), the delete fails with that error instead of reporting a
+/// count, and every row is still there.
+#[tokio::test]
+async fn a_delete_whose_commit_fails_reports_the_failure_through_transaction_pooling() {
+    let schema = "tenant_refused";
+    let (_, _, store, direct) = counted_delete_store(schema).await;
+    let mut ddl = format!(
+        "CREATE FUNCTION {schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS \
+         $$BEGIN RAISE EXCEPTION 'deletion of % refused at commit', TG_TABLE_NAME; END$$;"
+    );
+    for table in COUNTED_DELETE_TABLES {
+        ddl.push_str(&format!(
+            "CREATE CONSTRAINT TRIGGER refuse AFTER DELETE ON {schema}.{table} \
+             DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.id = 'doomed') \
+             EXECUTE FUNCTION {schema}.refuse();"
+        ));
+    }
+    direct.batch_execute(&ddl).await.unwrap();
+    let a = "doomed";
+    store.actors().create(a, "c", "pw").await.unwrap();
+    store
+        .attributes()
+        .set(a, "b", "x", &json!({"chain_id": "c1"}), None)
+        .await
+        .unwrap();
+    store
+        .subscription_diffs()
+        .create(a, "s1", 1, "{}")
+        .await
+        .unwrap();
+    store
+        .subscriptions()
+        .create(a, &subscription("s1"))
+        .await
+        .unwrap();
+    assert!(
+        store
+            .suspensions(a)
+            .suspend("properties", None)
+            .await
+            .unwrap()
+    );
+    store.properties().set(a, "colour", "v").await.unwrap();
+    store.properties().set(a, "email", "v").await.unwrap();
+    let refused = |table: &str| format!("deletion of {table} refused at commit");
+
+    let attributes = store.attributes();
+    assert_err(
+        attributes.delete_bucket(a, "b").await,
+        ErrorKind::Backend,
+        &refused("attributes"),
+    );
+    assert_err(
+        attributes.delete_by_chain(a, &["b"], "c1").await,
+        ErrorKind::Backend,
+        &refused("attributes"),
+    );
+    assert_err(
+        attributes.delete_all(a).await,
+        ErrorKind::Backend,
+        &refused("attributes"),
+    );
+    assert_err(
+        store
+            .subscription_diffs()
+            .delete_up_to(a, Some("s1"), Some(1))
+            .await,
+        ErrorKind::Backend,
+        &refused("subscription_diffs"),
+    );
+    assert_err(
+        store.subscriptions().delete_all(a).await,
+        ErrorKind::Backend,
+        &refused("subscriptions"),
+    );
+    assert_err(
+        store.suspensions(a).delete_all().await,
+        ErrorKind::Backend,
+        &refused("subscription_suspensions"),
+    );
+    assert_err(
+        store.properties().batch_delete(a, &["colour"]).await,
+        ErrorKind::Backend,
+        &refused("properties"),
+    );
+    assert_err(
+        store.properties().delete_all(a).await,
+        ErrorKind::Backend,
+        &refused("properties"),
+    );
+    for (table, left) in COUNTED_DELETE_TABLES.into_iter().zip([1, 1, 1, 1, 2]) {
+        assert_eq!(rows(&direct, schema, table).await, left, "{table}");
+    }
+    assert_eq!(rows(&direct, schema, "property_lookup").await, 1);
 }
 
 /// Holds one of the two server connections of `db`'s PgBouncer pool in an open transaction,

@@ -11,6 +11,8 @@
 //!   point_ops` measure the library against.
 //! - [`pgbouncer`]: a PgBouncer (session or transaction pooling) in front of a throwaway
 //!   cluster, for the tests of the library's pooler modes.
+//! - [`tables`]: row counts read on a connection of the test's own, to check what a store
+//!   wrote or removed through its connections.
 //!
 //! ```no_run
 //! use actingweb_pg_testkit::throwaway::Cluster;
@@ -23,4 +25,5 @@
 
 pub mod baseline;
 pub mod pgbouncer;
+pub mod tables;
 pub mod throwaway;

@@ -1414,7 +1414,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
 pub struct DeleteBucketStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_bucket() -> DeleteBucketStmt {
     DeleteBucketStmt(
-        "DELETE FROM attributes WHERE id = $1 AND bucket = $2 RETURNING true AS deleted",
+        "WITH deleted AS ( DELETE FROM attributes WHERE id = $1 AND bucket = $2 RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
         None,
     )
 }
@@ -1431,8 +1431,8 @@ impl DeleteBucketStmt {
         client: &'c C,
         actor_id: &'a T1,
         bucket: &'a T2,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
-        BoolQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
             client,
             params: [actor_id, bucket],
             query: self.0,
@@ -1448,7 +1448,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         'a,
         's,
         DeleteBucketParams<T1, T2>,
-        BoolQuery<'c, 'a, 's, C, bool, 2>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
         C,
     > for DeleteBucketStmt
 {
@@ -1456,14 +1456,14 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         &'s self,
         client: &'c C,
         params: &'a DeleteBucketParams<T1, T2>,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 2> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         self.bind(client, &params.actor_id, &params.bucket)
     }
 }
 pub struct DeleteActorAttributesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_actor_attributes() -> DeleteActorAttributesStmt {
     DeleteActorAttributesStmt(
-        "DELETE FROM attributes WHERE id = $1 RETURNING true AS deleted",
+        "WITH deleted AS (DELETE FROM attributes WHERE id = $1 RETURNING 1) SELECT count(*) AS deleted FROM deleted",
         None,
     )
 }
@@ -1479,8 +1479,8 @@ impl DeleteActorAttributesStmt {
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
-        BoolQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
             client,
             params: [actor_id],
             query: self.0,
@@ -1491,27 +1491,21 @@ impl DeleteActorAttributesStmt {
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        ActorIdParam<T1>,
-        BoolQuery<'c, 'a, 's, C, bool, 1>,
-        C,
-    > for DeleteActorAttributesStmt
+    crate::client::async_::Params<'c, 'a, 's, ActorIdParam<T1>, I64Query<'c, 'a, 's, C, i64, 1>, C>
+    for DeleteActorAttributesStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a ActorIdParam<T1>,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 1> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
         self.bind(client, &params.actor_id)
     }
 }
 pub struct DeleteAttributesByChainStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_attributes_by_chain() -> DeleteAttributesByChainStmt {
     DeleteAttributesByChainStmt(
-        "DELETE FROM attributes WHERE id = $1 AND bucket = ANY($2) AND data ->> 'chain_id' = $3 RETURNING true AS deleted",
+        "WITH deleted AS ( DELETE FROM attributes WHERE id = $1 AND bucket = ANY($2) AND data ->> 'chain_id' = $3 RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
         None,
     )
 }
@@ -1538,8 +1532,8 @@ impl DeleteAttributesByChainStmt {
         actor_id: &'a T1,
         buckets: &'a T3,
         chain_id: &'a T4,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
-        BoolQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
             client,
             params: [actor_id, buckets, chain_id],
             query: self.0,
@@ -1564,7 +1558,7 @@ impl<
         'a,
         's,
         DeleteAttributesByChainParams<T1, T2, T3, T4>,
-        BoolQuery<'c, 'a, 's, C, bool, 3>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
         C,
     > for DeleteAttributesByChainStmt
 {
@@ -1572,7 +1566,7 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a DeleteAttributesByChainParams<T1, T2, T3, T4>,
-    ) -> BoolQuery<'c, 'a, 's, C, bool, 3> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         self.bind(client, &params.actor_id, &params.buckets, &params.chain_id)
     }
 }

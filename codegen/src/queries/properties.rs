@@ -300,6 +300,70 @@ where
         Ok(mapped)
     }
 }
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct PropertyRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
@@ -384,70 +448,6 @@ where
         mapper: fn(PropertyTransferBorrowed) -> R,
     ) -> PropertyTransferQuery<'c, 'a, 's, C, R, N> {
         PropertyTransferQuery {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
-    mapper: fn(i64) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
-        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -799,7 +799,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
 pub struct DeletePropertiesNamedStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_properties_named() -> DeletePropertiesNamedStmt {
     DeletePropertiesNamedStmt(
-        "DELETE FROM properties WHERE id = $1 AND name = ANY($2) RETURNING name",
+        "WITH deleted AS (DELETE FROM properties WHERE id = $1 AND name = ANY($2) RETURNING 1) SELECT count(*) AS deleted FROM deleted",
         None,
     )
 }
@@ -824,14 +824,14 @@ impl DeletePropertiesNamedStmt {
         client: &'c C,
         actor_id: &'a T1,
         names: &'a T3,
-    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
-        StringQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
             client,
             params: [actor_id, names],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
-            mapper: |it| it.into(),
+            mapper: |it| it,
         }
     }
 }
@@ -849,7 +849,7 @@ impl<
         'a,
         's,
         DeletePropertiesNamedParams<T1, T2, T3>,
-        StringQuery<'c, 'a, 's, C, String, 2>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
         C,
     > for DeletePropertiesNamedStmt
 {
@@ -857,13 +857,16 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a DeletePropertiesNamedParams<T1, T2, T3>,
-    ) -> StringQuery<'c, 'a, 's, C, String, 2> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
         self.bind(client, &params.actor_id, &params.names)
     }
 }
 pub struct DeleteAllPropertiesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_all_properties() -> DeleteAllPropertiesStmt {
-    DeleteAllPropertiesStmt("DELETE FROM properties WHERE id = $1 RETURNING name", None)
+    DeleteAllPropertiesStmt(
+        "WITH deleted AS (DELETE FROM properties WHERE id = $1 RETURNING 1) SELECT count(*) AS deleted FROM deleted",
+        None,
+    )
 }
 impl DeleteAllPropertiesStmt {
     pub async fn prepare<'a, C: GenericClient>(
@@ -877,32 +880,26 @@ impl DeleteAllPropertiesStmt {
         &'s self,
         client: &'c C,
         actor_id: &'a T1,
-    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
-        StringQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
             client,
             params: [actor_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),
-            mapper: |it| it.into(),
+            mapper: |it| it,
         }
     }
 }
 impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        ActorIdParam<T1>,
-        StringQuery<'c, 'a, 's, C, String, 1>,
-        C,
-    > for DeleteAllPropertiesStmt
+    crate::client::async_::Params<'c, 'a, 's, ActorIdParam<T1>, I64Query<'c, 'a, 's, C, i64, 1>, C>
+    for DeleteAllPropertiesStmt
 {
     fn params(
         &'s self,
         client: &'c C,
         params: &'a ActorIdParam<T1>,
-    ) -> StringQuery<'c, 'a, 's, C, String, 1> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
         self.bind(client, &params.actor_id)
     }
 }

@@ -276,20 +276,20 @@ where
         Ok(mapped)
     }
 }
-pub struct I32Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
     query: &'static str,
     cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<i32, tokio_postgres::Error>,
-    mapper: fn(i32) -> T,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
 }
-impl<'c, 'a, 's, C, T: 'c, const N: usize> I32Query<'c, 'a, 's, C, T, N>
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(self, mapper: fn(i32) -> R) -> I32Query<'c, 'a, 's, C, R, N> {
-        I32Query {
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -357,70 +357,6 @@ where
         mapper: fn(ImportSubscriptionDiffs) -> R,
     ) -> ImportSubscriptionDiffsQuery<'c, 'a, 's, C, R, N> {
         ImportSubscriptionDiffsQuery {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
-    mapper: fn(i64) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
-        I64Query {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -815,7 +751,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
 pub struct DeleteDiffsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn delete_diffs() -> DeleteDiffsStmt {
     DeleteDiffsStmt(
-        "DELETE FROM subscription_diffs WHERE id = $1 AND (CAST($2 AS varchar) IS NULL OR subid = $2) AND (CAST($3 AS integer) IS NULL OR seqnr <= $3) RETURNING seqnr",
+        "WITH deleted AS ( DELETE FROM subscription_diffs WHERE id = $1 AND (CAST($2 AS varchar) IS NULL OR subid = $2) AND (CAST($3 AS integer) IS NULL OR seqnr <= $3) RETURNING 1 ) SELECT count(*) AS deleted FROM deleted",
         None,
     )
 }
@@ -833,8 +769,8 @@ impl DeleteDiffsStmt {
         actor_id: &'a T1,
         subid: &'a Option<T2>,
         max_seqnr: &'a Option<i32>,
-    ) -> I32Query<'c, 'a, 's, C, i32, 3> {
-        I32Query {
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
+        I64Query {
             client,
             params: [actor_id, subid, max_seqnr],
             query: self.0,
@@ -850,7 +786,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         'a,
         's,
         DeleteDiffsParams<T1, T2>,
-        I32Query<'c, 'a, 's, C, i32, 3>,
+        I64Query<'c, 'a, 's, C, i64, 3>,
         C,
     > for DeleteDiffsStmt
 {
@@ -858,7 +794,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql>
         &'s self,
         client: &'c C,
         params: &'a DeleteDiffsParams<T1, T2>,
-    ) -> I32Query<'c, 'a, 's, C, i32, 3> {
+    ) -> I64Query<'c, 'a, 's, C, i64, 3> {
         self.bind(client, &params.actor_id, &params.subid, &params.max_seqnr)
     }
 }
