@@ -7,7 +7,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use actingweb_pg::telemetry::REPLICA_LAG;
 use actingweb_pg::{Config, ErrorKind, ReplicaStatus, Store};
+use actingweb_pg_testkit::metrics::{Metric, MetricsCapture};
+use actingweb_pg_testkit::tables::row_count;
 use actingweb_pg_testkit::throwaway::{Cluster, ClusterOptions, StopMode};
 
 /// How long a test waits for a replica to reach a state (a bound of the polling loops, not a
@@ -168,11 +171,10 @@ async fn a_replica_behind_the_lag_bound_is_skipped_until_it_catches_up() {
             .unwrap()
             .is_some()
     );
-    let on_standby = standby_admin
-        .query("SELECT 1 FROM actors WHERE id = 'late'", &[])
-        .await
-        .unwrap();
-    assert_eq!(on_standby.len(), 0);
+    assert_eq!(
+        row_count(&standby_admin, "public", "actors").await.unwrap(),
+        0
+    );
 
     standby_admin
         .batch_execute("SELECT pg_wal_replay_resume()")
@@ -188,6 +190,46 @@ async fn a_replica_behind_the_lag_bound_is_skipped_until_it_catches_up() {
             .await
             .unwrap()
             .is_some()
+    );
+}
+
+/// A check of the replicas sets the lag gauge of the standby, labelled with its `host:port`,
+/// to the lag its health reports.
+#[tokio::test]
+async fn a_replica_check_sets_the_lag_gauge_of_the_standby() {
+    let (primary, standby) = primary_and_standby().await;
+    // Installed first: the store's background checks record on this thread too.
+    let capture = MetricsCapture::start();
+    let store = replica_store(&primary, &standby, Duration::from_secs(5)).await;
+    store.actors().create("a1", "c", "pw").await.unwrap();
+    wait_for(&store, ReplicaStatus::Up).await;
+    wait_until_replicated(&store, "a1").await;
+    let standby_admin = common::connect(&url(&standby)).await;
+    assert_eq!(
+        row_count(&standby_admin, "public", "actors").await.unwrap(),
+        1
+    );
+
+    capture.take();
+    let health = store.check_replicas().await;
+    // Read right after the check, with no other task run in between.
+    let lags: Vec<(String, Metric)> = capture
+        .take()
+        .into_iter()
+        .filter(|(key, _)| key.starts_with(REPLICA_LAG))
+        .collect();
+    let server = format!("127.0.0.1:{}", standby.port());
+    assert_eq!(health.len(), 1);
+    assert_eq!(health[0].server, server);
+    assert_eq!(health[0].status, ReplicaStatus::Up, "{health:?}");
+    let lag = health[0].lag_seconds.expect("an up replica has a lag");
+    assert!(lag.is_finite() && lag >= 0.0, "{lag}");
+    assert_eq!(
+        lags,
+        [(
+            format!("{REPLICA_LAG}{{server={server}}}"),
+            Metric::Gauge(lag)
+        )]
     );
 }
 

@@ -1,6 +1,7 @@
 //! Spans and metrics of the operations: a `tracing` layer that keeps every span with its
-//! fields and a `metrics` debugging recorder, both installed for the test's thread only, so
-//! that tests running in parallel do not see each other's operations.
+//! fields and a `metrics` debugging recorder (the test kit's [`MetricsCapture`]), both
+//! installed for the test's thread only, so that tests running in parallel do not see each
+//! other's operations.
 
 mod common;
 
@@ -12,8 +13,8 @@ use actingweb_pg::telemetry::{
     SPAN_NAME, TTL_PURGED_ROWS,
 };
 use actingweb_pg::{ErrorKind, Store};
+use actingweb_pg_testkit::metrics::{Metric, MetricsCapture};
 use common::{TestDb, assert_err, store};
-use metrics_util::debugging::{DebugValue, DebuggingRecorder, Snapshotter};
 use serde_json::json;
 use tracing_subscriber::layer::{Context, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
@@ -81,9 +82,8 @@ where
 /// Spans and metrics of what runs on this thread while it lives.
 struct Capture {
     spans: Spans,
-    snapshotter: Snapshotter,
+    metrics: MetricsCapture,
     _tracing: tracing::subscriber::DefaultGuard,
-    _metrics: metrics::LocalRecorderGuard<'static>,
 }
 
 impl Capture {
@@ -91,13 +91,10 @@ impl Capture {
         let spans = Spans::default();
         let tracing =
             tracing::subscriber::set_default(tracing_subscriber::registry().with(spans.clone()));
-        // Leaked: the guard borrows the recorder for as long as it is installed.
-        let recorder: &'static DebuggingRecorder = Box::leak(Box::new(DebuggingRecorder::new()));
         Capture {
             spans,
-            snapshotter: recorder.snapshotter(),
+            metrics: MetricsCapture::start(),
             _tracing: tracing,
-            _metrics: metrics::set_default_local_recorder(recorder),
         }
     }
 
@@ -108,36 +105,8 @@ impl Capture {
 
     /// The metrics recorded, as `name{label=value,...}` -> value, taking them away.
     fn take_metrics(&self) -> BTreeMap<String, Metric> {
-        self.snapshotter
-            .snapshot()
-            .into_vec()
-            .into_iter()
-            .filter_map(|(key, _, _, value)| {
-                let key = key.key();
-                let labels: Vec<String> = key
-                    .labels()
-                    .map(|l| format!("{}={}", l.key(), l.value()))
-                    .collect();
-                let name = format!("{}{{{}}}", key.name(), labels.join(","));
-                let metric = match value {
-                    DebugValue::Counter(0) => return None,
-                    DebugValue::Counter(n) => Metric::Counter(n),
-                    DebugValue::Gauge(v) => Metric::Gauge(v.into_inner()),
-                    DebugValue::Histogram(v) if v.is_empty() => return None,
-                    DebugValue::Histogram(v) => Metric::Histogram(v.len()),
-                };
-                Some((name, metric))
-            })
-            .collect()
+        self.metrics.take()
     }
-}
-
-/// A recorded value; for a histogram, how many samples it got.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Metric {
-    Counter(u64),
-    Gauge(f64),
-    Histogram(usize),
 }
 
 /// The fields every operation span has, for `operation` on `table`.

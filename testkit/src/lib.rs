@@ -13,6 +13,8 @@
 //!   cluster, for the tests of the library's pooler modes.
 //! - [`tables`]: row counts read on a connection of the test's own, to check what a store
 //!   wrote or removed through its connections.
+//! - [`metrics`]: a `metrics` recorder for the current thread, for the tests of the
+//!   library's metrics.
 //!
 //! ```no_run
 //! use actingweb_pg_testkit::throwaway::Cluster;
@@ -24,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub mod metrics;
 pub mod pgbouncer;
 pub mod tables;
 pub mod throwaway;
