@@ -11,6 +11,8 @@
 //!   point_ops` measure the library against.
 //! - [`pgbouncer`]: a PgBouncer (session or transaction pooling) in front of a throwaway
 //!   cluster, for the tests of the library's pooler modes.
+//! - [`python`]: the virtualenvs of the tests that drive the Python reference, and [`files`]:
+//!   installations made once under a file lock, and the permission check of written files.
 //!
 //! ```no_run
 //! use actingweb_pg_testkit::throwaway::Cluster;
@@ -22,5 +24,7 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub mod files;
 pub mod pgbouncer;
+pub mod python;
 pub mod throwaway;
