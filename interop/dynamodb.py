@@ -19,6 +19,14 @@ ones, so both backends answer the same calls. Further subcommands:
   put-item TABLE       stdin: an item in DynamoDB's JSON form ({"id": {"S": "..."}, ...}),
                        written as it is to AWS_DB_PREFIX + "_" + TABLE with boto3 (a
                        malformed item, which the backend's classes cannot write)
+  set-lookups          stdin: [[property_name, value, actor_id], ...]; DbPropertyLookup.create
+                       each with overwrite
+  lookup-keys          stdin: [[property_name, value], ...]; prints compute_lookup_key of each
+  delete-lookups       stdin: [[property_name, value], ...]; DbPropertyLookup.delete each
+  v1-lookups           stdin: [[property_name, value, actor_id], ...]; saved with the
+                       deprecated v1 model PropertyLookup, its table created when missing (the
+                       lookup table of older versions of the backend)
+  delete-table TABLE   deletes AWS_DB_PREFIX + "_" + TABLE with boto3
   fill ACTORS PROPERTIES
                        writes ACTORS actors with PROPERTIES properties each through the
                        backend's models in batches (the backend's item shapes), for the
@@ -32,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import actingweb.db.dynamodb as dynamodb  # noqa: E402
+import actingweb.db.dynamodb.property_lookup as lookup  # noqa: E402
 import reference  # noqa: E402
 from actingweb.db.dynamodb.subscription_suspension import (  # noqa: E402
     DbSubscriptionSuspension,
@@ -109,8 +118,8 @@ def create_actors_raw(rows):
     return len(rows)
 
 
-def put_item(table, item):
-    # boto3 comes with moto; the reference's classes cannot write a malformed item.
+def boto3_table(table):
+    """A boto3 client of the local server (boto3 comes with moto) and the full name of TABLE."""
     import os
 
     import boto3
@@ -121,8 +130,47 @@ def put_item(table, item):
         region_name=os.getenv("AWS_DEFAULT_REGION", "us-west-1"),
     )
     prefix = os.getenv("AWS_DB_PREFIX", "demo_actingweb")
-    client.put_item(TableName=f"{prefix}_{table}", Item=item)
+    return client, f"{prefix}_{table}"
+
+
+def put_item(table, item):
+    # The reference's classes cannot write a malformed item.
+    client, name = boto3_table(table)
+    client.put_item(TableName=name, Item=item)
     return 1
+
+
+def delete_table(table):
+    client, name = boto3_table(table)
+    client.delete_table(TableName=name)
+    return 1
+
+
+def set_lookups(rows):
+    for name, value, actor_id in rows:
+        reference.check(
+            lookup.DbPropertyLookup().create(name, value, actor_id, overwrite=True),
+            "DbPropertyLookup.create",
+        )
+    return len(rows)
+
+
+def lookup_keys(pairs):
+    return [lookup.compute_lookup_key(name, value) for name, value in pairs]
+
+
+def delete_lookups(pairs):
+    for name, value in pairs:
+        reference.check(lookup.DbPropertyLookup().delete(name, value), "DbPropertyLookup.delete")
+    return len(pairs)
+
+
+def v1_lookups(rows):
+    if not lookup.PropertyLookup.exists():
+        lookup.PropertyLookup.create_table(wait=True)
+    for name, value, actor_id in rows:
+        lookup.PropertyLookup(property_name=name, value=value, actor_id=actor_id).save()
+    return len(rows)
 
 
 def fill(actors, properties):
@@ -159,24 +207,31 @@ def ensure_tables():
     DbSubscriptionSuspension("ensure-tables")
 
 
+# The subcommands of this script: (number of arguments, whether a JSON document is read from
+# stdin as the last argument, function).
+COMMANDS = {
+    "delete-trusts": (0, True, delete_trusts),
+    "set-attributes": (0, True, set_attributes),
+    "delete-attributes": (0, True, delete_attributes),
+    "create-actors-raw": (0, True, create_actors_raw),
+    "put-item": (1, True, put_item),
+    "delete-table": (1, False, delete_table),
+    "set-lookups": (0, True, set_lookups),
+    "lookup-keys": (0, True, lookup_keys),
+    "delete-lookups": (0, True, delete_lookups),
+    "v1-lookups": (0, True, v1_lookups),
+    "fill": (2, False, lambda actors, properties: fill(int(actors), int(properties))),
+}
+
+
 def main(argv):
     ensure_tables()
     command, args = (argv[0], argv[1:]) if argv else (None, [])
-    if command == "delete-trusts" and not args:
-        result = delete_trusts(json.load(sys.stdin))
-    elif command == "set-attributes" and not args:
-        result = set_attributes(json.load(sys.stdin))
-    elif command == "delete-attributes" and not args:
-        result = delete_attributes(json.load(sys.stdin))
-    elif command == "create-actors-raw" and not args:
-        result = create_actors_raw(json.load(sys.stdin))
-    elif command == "put-item" and len(args) == 1:
-        result = put_item(args[0], json.load(sys.stdin))
-    elif command == "fill" and len(args) == 2:
-        result = fill(int(args[0]), int(args[1]))
-    else:
+    arity, reads_stdin, run = COMMANDS.get(command, (None, False, None))
+    if run is None or len(args) != arity:
         reference.main(argv)
         return
+    result = run(*args, json.load(sys.stdin)) if reads_stdin else run(*args)
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
 

@@ -15,13 +15,10 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::ffi::c_int;
 use std::io::Write;
-use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use actingweb_pg::attributes::Attribute;
 use actingweb_pg::peer_trustees::PeerTrustee;
@@ -30,6 +27,7 @@ use actingweb_pg::subscriptions::{NewSubscription, Subscription, SubscriptionUpd
 use actingweb_pg::suspensions::Suspension;
 use actingweb_pg::trusts::python_isoformat;
 use actingweb_pg::{Actor, HEAD_REVISION, MigrationReport, NewTrust, Store, Trust, python_lower};
+use actingweb_pg_testkit::python;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use common::{CRATE_ONLY_CATALOG, TestDb, catalog};
 use serde_json::{Value, json};
@@ -62,59 +60,26 @@ fn python() -> &'static Path {
     }
 }
 
-/// Makes (or reuses) `target/interop-venv` under an exclusive file lock, so that test processes
-/// running at the same time build it once.
+/// Makes (or reuses) `target/interop-venv` ([`python::venv`]): test processes running at the
+/// same time build it once.
 fn prepare_venv() -> Result<PathBuf, String> {
     // CARGO_TARGET_TMPDIR is <target dir>/tmp, also under a custom CARGO_TARGET_DIR.
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .expect("the target directory");
-    let venv = target.join("interop-venv");
-    let python = venv.join("bin").join("python");
-    let lock = std::fs::File::create(target.join("interop-venv.lock"))
-        .map_err(|e| format!("{INSTALL_FAILURE} cannot create the venv lock file: {e}"))?;
-    lock_exclusively(&lock);
-    if installed_version(&python).as_deref() == Some(pinned_version()) {
-        return Ok(python);
-    }
-    let started = Instant::now();
-    let created = Command::new("python3")
-        .args(["-m", "venv", "--clear"])
-        .arg(&venv)
-        .output();
-    check_step("python3 -m venv", created)?;
-    let installed = Command::new(&python)
-        .args(["-m", "pip", "install", "--disable-pip-version-check", "-r"])
-        .arg(manifest_dir().join("interop/requirements.txt"))
-        .output();
-    check_step("pip install -r interop/requirements.txt", installed)?;
-    match installed_version(&python) {
-        Some(version) if version == pinned_version() => {
-            eprintln!(
-                "interop: installed actingweb {version} into {} in {:.1?}",
-                venv.display(),
-                started.elapsed()
-            );
-            Ok(python)
-        }
-        other => Err(format!(
-            "{INSTALL_FAILURE} pip succeeded, but the venv's python reports actingweb {other:?}, \
-             not {}",
-            pinned_version()
-        )),
-    }
-    // `lock` is released when the file is closed here.
-}
-
-/// Takes an exclusive `flock(2)` on `file`, waiting for other holders.
-fn lock_exclusively(file: &std::fs::File) {
-    const LOCK_EX: c_int = 2;
-    unsafe extern "C" {
-        fn flock(fd: c_int, operation: c_int) -> c_int;
-    }
-    // SAFETY: flock on a file descriptor that `file` keeps open for this call.
-    let locked = unsafe { flock(file.as_raw_fd(), LOCK_EX) };
-    assert_eq!(locked, 0, "flock: {}", std::io::Error::last_os_error());
+    let requirements = manifest_dir().join("interop/requirements.txt");
+    python::venv(
+        &target.join("interop-venv"),
+        &requirements,
+        |python| match installed_version(python) {
+            Some(version) if version == pinned_version() => Ok(()),
+            other => Err(format!(
+                "the venv's python reports actingweb {other:?}, not {}",
+                pinned_version()
+            )),
+        },
+    )
+    .map_err(|e| format!("{INSTALL_FAILURE} {e}"))
 }
 
 /// The actingweb version importable by `python` with its PostgreSQL extra, or `None`.
@@ -131,19 +96,6 @@ fn installed_version(python: &Path) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
-}
-
-fn check_step(step: &str, result: std::io::Result<Output>) -> Result<(), String> {
-    match result {
-        Ok(out) if out.status.success() => Ok(()),
-        Ok(out) => Err(format!(
-            "{INSTALL_FAILURE} `{step}` failed ({}):\n{}\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )),
-        Err(e) => Err(format!("{INSTALL_FAILURE} cannot run `{step}`: {e}")),
-    }
 }
 
 /// The reference's connection variables for the database at `url` (`PG_DB_HOST` is the Unix

@@ -9,6 +9,7 @@ use std::fs;
 use actingweb_pg::{
     ErrorKind, ExportReport, ExportedTable, ImportOptions, Mismatch, Store, ValidatedTable,
 };
+use actingweb_pg_testkit::files;
 use common::{TestDb, assert_err};
 use serde_json::{Value, json};
 use transfer_fixtures::*;
@@ -146,24 +147,8 @@ async fn exported_files_are_readable_and_writable_by_their_owner_only() {
         .unwrap();
     }
     store.export(dir.path(), &()).await.unwrap();
-    let mut modes: Vec<(String, u32)> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|entry| {
-            let entry = entry.unwrap();
-            let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
-            (entry.file_name().into_string().unwrap(), mode)
-        })
-        .collect();
-    modes.sort();
-    let expected: Vec<(String, u32)> = {
-        let mut files: Vec<(String, u32)> = FILE_TABLES
-            .iter()
-            .map(|table| (format!("{table}.json"), 0o600))
-            .collect();
-        files.sort();
-        files
-    };
-    assert_eq!(modes, expected);
+    let files = FILE_TABLES.map(|table| format!("{table}.json"));
+    files::assert_files_with_mode(dir.path(), &files, 0o600);
 }
 
 #[tokio::test]

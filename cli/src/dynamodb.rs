@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use actingweb_pg::{ErrorKind, RecordSource, RecordStream, SourceRecord};
+use actingweb_pg::{
+    ErrorKind, RecordSource, RecordStream, SourceRecord, TransferProgress, ValidatedTable,
+};
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region};
@@ -21,6 +23,11 @@ use aws_smithy_http_client::tls::{self, rustls_provider::CryptoMode};
 use serde_json::{Map, Number, Value};
 use tokio::sync::mpsc;
 
+/// The reference's lookup tables, newest first: the one its current `PropertyLookupV2` model
+/// writes (hash key `lookup_key`, the SHA-256 digest of the property name, a NUL and the
+/// value), and the one of its older `PropertyLookup` model (hash key `property_name`, range
+/// key `value`), which it still reads for values the newer one lacks.
+const LOOKUP_TABLES: [&str; 2] = ["property_lookup_v2", "property_lookup"];
 /// The reference's default table prefix.
 const DEFAULT_PREFIX: &str = "demo_actingweb";
 /// The reference's default region.
@@ -97,18 +104,10 @@ impl DynamoSource {
         }
         let client = Client::new(&config);
         let mut keys = HashMap::new();
-        for table in actingweb_pg::TABLES {
-            let name = format!("{prefix}_{}", source_suffix(table));
-            match client.describe_table().table_name(&name).send().await {
-                Ok(described) => {
-                    let schema = described.table().map(|t| t.key_schema()).unwrap_or(&[]);
-                    let names = schema.iter().map(|k| k.attribute_name().to_string());
-                    keys.insert(name, names.collect());
-                }
-                Err(e)
-                    if e.as_service_error()
-                        .is_some_and(|s| s.is_resource_not_found_exception()) => {}
-                Err(e) => return Err(sdk_error(&format!("describing table {name}"), e)),
+        let names = actingweb_pg::TABLES.iter().chain(&LOOKUP_TABLES);
+        for name in names.map(|t| format!("{prefix}_{}", source_suffix(t))) {
+            if let Some(key) = key_schema(&client, &name).await? {
+                keys.insert(name, key);
             }
         }
         Ok(DynamoSource {
@@ -142,21 +141,17 @@ impl DynamoSource {
     fn source_table(&self, table: &str) -> String {
         format!("{}_{}", self.prefix, source_suffix(table))
     }
-}
 
-impl RecordSource for DynamoSource {
-    fn open(&mut self, table: &'static str) -> actingweb_pg::Result<Option<RecordStream>> {
-        let name = self.source_table(table);
-        let Some(key) = self.keys.get(&name) else {
-            return Ok(None);
-        };
+    /// The items of the source table `name` (whose key attributes are `key`) as records of
+    /// the export format's table `attributes`, read by the parallel scan segments.
+    fn scan(&self, name: &str, key: &[String], attributes: &'static str) -> RecordStream {
         let (sender, mut receiver) = mpsc::channel(QUEUE_ITEMS);
         for segment in 0..self.segments {
             let scan = Scan {
                 client: self.client.clone(),
-                table: name.clone(),
-                key: key.clone(),
-                attributes: table,
+                table: name.to_string(),
+                key: key.to_vec(),
+                attributes,
                 segment,
                 segments: self.segments,
                 count_only: self.scan_only.clone(),
@@ -170,11 +165,274 @@ impl RecordSource for DynamoSource {
             });
         }
         let stream = futures::stream::poll_fn(move |cx| receiver.poll_recv(cx));
-        Ok(Some(Box::pin(stream)))
+        Box::pin(stream)
+    }
+
+    /// Compares every item of the source's lookup table with the rows of `property_lookup`
+    /// (see [`lookup`]): the tables of the report, none when the source has no lookup table.
+    pub async fn validate_lookup(
+        &self,
+        store: &actingweb_pg::Store,
+        progress: &dyn TransferProgress,
+    ) -> actingweb_pg::Result<Vec<ValidatedTable>> {
+        use futures::StreamExt;
+        let tables = LOOKUP_TABLES.map(|t| self.source_table(t));
+        let mut present = tables.iter().filter(|t| self.keys.contains_key(*t));
+        let Some(compared) = present.next() else {
+            return Ok(Vec::new());
+        };
+        progress.table_started(lookup::TABLE, None);
+        let layout = lookup::Layout::of(compared == &tables[0]);
+        let mut items = Vec::new();
+        let mut stream = self.scan(compared, &self.keys[compared], lookup::TABLE);
+        while let Some(record) = stream.next().await {
+            items.push(layout.item(record?)?);
+            if items
+                .len()
+                .is_multiple_of(actingweb_pg::transfer::BATCH_ROWS)
+            {
+                progress.rows_done(lookup::TABLE, items.len() as u64, None);
+            }
+        }
+        let rows = lookup::rows(store).await?;
+        progress.rows_done(lookup::TABLE, items.len() as u64, None);
+        progress.table_finished(lookup::TABLE);
+        let mut report = vec![lookup::compare(compared, items, rows)];
+        // The older table, when both exist, is what the reference reads only for values the
+        // newer one lacks.
+        report.extend(present.map(|older| lookup::not_compared(older, compared)));
+        Ok(report)
+    }
+}
+
+impl RecordSource for DynamoSource {
+    fn open(&mut self, table: &'static str) -> actingweb_pg::Result<Option<RecordStream>> {
+        let name = self.source_table(table);
+        Ok(self.keys.get(&name).map(|key| self.scan(&name, key, table)))
     }
 
     fn origin(&self, table: &'static str) -> String {
         self.source_table(table)
+    }
+}
+
+/// The key attribute names of the source table `name`; `None` when it does not exist.
+async fn key_schema(client: &Client, name: &str) -> actingweb_pg::Result<Option<Vec<String>>> {
+    match client.describe_table().table_name(name).send().await {
+        Ok(described) => {
+            let schema = described.table().map(|t| t.key_schema()).unwrap_or(&[]);
+            let names = schema.iter().map(|k| k.attribute_name().to_string());
+            Ok(Some(names.collect()))
+        }
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_resource_not_found_exception()) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(sdk_error(&format!("describing table {name}"), e)),
+    }
+}
+
+/// The comparison of the reference's lookup table with the rows of `property_lookup`, which
+/// the import rebuilds from the properties rather than reading that table.
+///
+/// Items and rows are matched by the SHA-256 digest of the property name, a NUL and the
+/// value (the newer table's `lookup_key`; computed for the older table's items and for the
+/// rows). The comparison is literal: every item is a row the database must hold with the
+/// same actor, and every row is an item the source must hold, whatever the reference would
+/// make of the item (a value no property holds any more, a name not indexed, a value two
+/// actors hold and the source gives to another actor than the lowest id). Each item appears
+/// once (it is its table's key), so there are no duplicates to compare.
+mod lookup {
+    use std::collections::HashMap;
+
+    use actingweb_pg::{ErrorKind, Mismatch, SourceRecord, ValidatedTable};
+    use serde_json::{Value, json};
+    use sha2::{Digest, Sha256};
+
+    /// The table compared, in the report.
+    pub const TABLE: &str = "property_lookup";
+
+    /// How the items of a lookup table hold their property name and value.
+    #[derive(Clone, Copy)]
+    pub enum Layout {
+        /// `lookup_key` (the digest), `property_name`, `actor_id`: the value is not stored.
+        Digest,
+        /// `property_name`, `value`, `actor_id`.
+        NameValue,
+    }
+
+    /// A lookup item of the source.
+    pub struct Item {
+        digest: String,
+        /// The item's key attributes, as a JSON array.
+        key: String,
+        property_name: String,
+        actor_id: String,
+    }
+
+    /// A row of `property_lookup`.
+    pub struct Row {
+        property_name: String,
+        value: String,
+        actor_id: String,
+    }
+
+    impl Layout {
+        /// The layout of the newer table (`digest`) or of the older one.
+        pub fn of(digest: bool) -> Layout {
+            if digest {
+                Layout::Digest
+            } else {
+                Layout::NameValue
+            }
+        }
+
+        /// The lookup item of `record`; a missing or non-text attribute is an
+        /// [`ErrorKind::InvalidInput`] naming the item.
+        pub fn item(self, record: SourceRecord) -> actingweb_pg::Result<Item> {
+            let text = |name: &str| match record.fields.get(name) {
+                Some(Value::String(s)) => Ok(s.clone()),
+                Some(other) => Err(format!(
+                    "attribute {name}: expected a string, found {other}"
+                )),
+                None => Err(format!("attribute {name} is missing")),
+            };
+            let item = || -> Result<Item, String> {
+                let property_name = text("property_name")?;
+                let actor_id = text("actor_id")?;
+                Ok(match self {
+                    Layout::Digest => {
+                        let digest = text("lookup_key")?;
+                        let key = json!([digest]).to_string();
+                        Item {
+                            digest,
+                            key,
+                            property_name,
+                            actor_id,
+                        }
+                    }
+                    Layout::NameValue => {
+                        let value = text("value")?;
+                        Item {
+                            digest: digest(&property_name, &value),
+                            key: json!([property_name, value]).to_string(),
+                            property_name,
+                            actor_id,
+                        }
+                    }
+                })
+            };
+            item().map_err(|e| {
+                actingweb_pg::Error::new(ErrorKind::InvalidInput, format!("{}: {e}", record.label))
+            })
+        }
+    }
+
+    /// The reference's `compute_lookup_key`: the hex SHA-256 digest of the name, a NUL and
+    /// the value.
+    pub fn digest(property_name: &str, value: &str) -> String {
+        let mut hash = Sha256::new();
+        hash.update(property_name.as_bytes());
+        hash.update([0]);
+        hash.update(value.as_bytes());
+        format!("{:x}", hash.finalize())
+    }
+
+    /// Every row of `property_lookup`, by digest.
+    pub async fn rows(store: &actingweb_pg::Store) -> actingweb_pg::Result<HashMap<String, Row>> {
+        let client = store.pool().get().await?;
+        // The library has no query that lists every lookup row; this one is the whole table,
+        // read in the schema the pool's connections use.
+        let rows = client
+            .query(
+                "SELECT property_name, value, actor_id FROM property_lookup",
+                &[],
+            )
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let row = Row {
+                    property_name: r.get(0),
+                    value: r.get(1),
+                    actor_id: r.get(2),
+                };
+                (digest(&row.property_name, &row.value), row)
+            })
+            .collect())
+    }
+
+    /// What the items of the source table `origin` and the rows differ in: items without a
+    /// row (numbered in the order of their keys), a row of another actor (or, for an item
+    /// whose digest is not that of its name, another name), and rows without an item.
+    pub fn compare(
+        origin: &str,
+        mut items: Vec<Item>,
+        mut rows: HashMap<String, Row>,
+    ) -> ValidatedTable {
+        items.sort_by(|a, b| a.key.cmp(&b.key));
+        let mut mismatches = Vec::new();
+        let mut found = 0;
+        for (record, item) in (0..).zip(&items) {
+            let differs = |field: &str, json: &str, database: &str| Mismatch {
+                record,
+                key: item.key.clone(),
+                field: field.into(),
+                json: Value::from(json).to_string(),
+                database: Value::from(database).to_string(),
+            };
+            let Some(row) = rows.remove(&item.digest) else {
+                mismatches.push(Mismatch {
+                    json: json!({"property_name": item.property_name, "actor_id": item.actor_id})
+                        .to_string(),
+                    database: "absent".into(),
+                    ..differs("row", "", "")
+                });
+                continue;
+            };
+            found += 1;
+            if row.actor_id != item.actor_id {
+                mismatches.push(differs("actor_id", &item.actor_id, &row.actor_id));
+            }
+            if row.property_name != item.property_name {
+                mismatches.push(differs(
+                    "property_name",
+                    &item.property_name,
+                    &row.property_name,
+                ));
+            }
+        }
+        let mut extra: Vec<Row> = rows.into_values().collect();
+        extra.sort_by(|a, b| (&a.property_name, &a.value).cmp(&(&b.property_name, &b.value)));
+        ValidatedTable {
+            table: TABLE.into(),
+            file: origin.into(),
+            json_records: items.len() as u64,
+            found,
+            sampled: items.len() as u64,
+            mismatches,
+            extra_rows: extra
+                .iter()
+                .map(|r| json!([r.property_name, r.value]).to_string())
+                .collect(),
+            note: None,
+        }
+    }
+
+    /// The entry of the older table `older` when the newer one, `compared`, is compared.
+    pub fn not_compared(older: &str, compared: &str) -> ValidatedTable {
+        ValidatedTable {
+            table: TABLE.into(),
+            file: older.into(),
+            json_records: 0,
+            found: 0,
+            sampled: 0,
+            mismatches: Vec::new(),
+            extra_rows: Vec::new(),
+            note: Some(format!("{older} not compared: {compared} is")),
+        }
     }
 }
 

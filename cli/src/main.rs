@@ -160,7 +160,9 @@ enum Command {
         scan_only: bool,
     },
     /// Compare every item of the reference's DynamoDB tables with its row, and look for rows
-    /// without an item. Exits 1 on any difference, listing them.
+    /// without an item; the items of its lookup table (<prefix>_property_lookup_v2, else
+    /// <prefix>_property_lookup) are compared with the rows of property_lookup. Exits 1 on any
+    /// difference, listing them.
     #[cfg(feature = "dynamodb")]
     ValidateDynamodb {
         /// Parallel scan segments per table.
@@ -758,8 +760,9 @@ async fn import_dynamodb(
 async fn validate_dynamodb(json: bool, segments: u32) -> AnyResult<()> {
     let mut source = dynamodb::DynamoSource::connect(segments).await?;
     let store = configured_store().await?;
-    let report = store
-        .validate_from(&mut source, &TransferBar::new())
-        .await?;
+    let progress = TransferBar::new();
+    let mut report = store.validate_from(&mut source, &progress).await?;
+    let lookup = source.validate_lookup(&store, &progress).await?;
+    report.tables.extend(lookup);
     print_validation(json, &report)
 }

@@ -4,7 +4,8 @@
 //! filled by the Python reference's own DynamoDB backend (`interop/dynamodb.py`); after the
 //! migration the reference's PostgreSQL backend (`interop/reference.py`) and the crate read
 //! the migrated database, and must read what the DynamoDB backend reads. Each test uses its
-//! own `AWS_DB_PREFIX`, server and database.
+//! own `AWS_DB_PREFIX`, server and database. The throughput measurement runs against dynalite
+//! by default (npm, installed once into `target/dynalite`), whose scans are not quadratic.
 
 #![cfg(feature = "dynamodb")]
 
@@ -18,6 +19,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use actingweb_pg_testkit::{files, python};
 use common::TestDb;
 use serde_json::{Value, json};
 
@@ -28,74 +30,100 @@ fn workspace() -> &'static Path {
 // ---------------------------------------------------------------------------------------------
 // The virtualenv and the server
 
+/// The target directory (CARGO_TARGET_TMPDIR is <target dir>/tmp, also under a custom
+/// CARGO_TARGET_DIR).
+fn target() -> &'static Path {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap()
+}
+
 /// The virtualenv's python: made (or reused) once per test process.
 fn python() -> &'static Path {
     static VENV: OnceLock<PathBuf> = OnceLock::new();
-    VENV.get_or_init(prepare_venv)
+    VENV.get_or_init(|| {
+        let requirements = workspace().join("interop/requirements-dynamodb.txt");
+        python::venv(&target().join("dynamodb-venv"), &requirements, |python| {
+            files::run_step(
+                "import the DynamoDB backend and moto",
+                Command::new(python).args(["-c", "import actingweb.db.dynamodb, moto.server"]),
+            )
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    })
 }
 
-const REQUIREMENTS: &str = "interop/requirements-dynamodb.txt";
+/// The npm package of dynalite, installed into `target/dynalite`.
+const DYNALITE: &str = "dynalite@4.0.0";
 
-/// Makes `target/dynamodb-venv` under an exclusive file lock, so that test processes running
-/// at once install it once; a venv whose recorded requirements equal the file's is reused.
-fn prepare_venv() -> PathBuf {
-    let target = workspace().join("target");
-    std::fs::create_dir_all(&target).unwrap();
-    let venv = target.join("dynamodb-venv");
-    let python = venv.join("bin").join("python");
-    let lock = std::fs::File::create(target.join("dynamodb-venv.lock")).unwrap();
-    lock_exclusively(&lock);
-    let wanted = std::fs::read_to_string(workspace().join(REQUIREMENTS)).unwrap();
-    let stamp = venv.join("requirements.installed");
-    if python.exists() && std::fs::read_to_string(&stamp).is_ok_and(|s| s == wanted) {
-        return python;
-    }
-    let run = |command: &mut Command, what: &str| {
-        let out = command.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-        assert!(
-            out.status.success(),
-            "{what} failed:\n{}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    run(
-        Command::new("python3")
-            .args(["-m", "venv", "--clear"])
-            .arg(&venv),
-        "python3 -m venv",
-    );
-    run(
-        Command::new(&python)
-            .args([
-                "-m",
-                "pip",
+/// dynalite's command: installed (or reused) once per test process.
+fn dynalite() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let dir = target().join("dynalite");
+        let bin = dir.join("node_modules/.bin/dynalite");
+        let install = || {
+            let mut npm = Command::new("npm");
+            npm.args([
                 "install",
-                "--disable-pip-version-check",
-                "-q",
-                "-r",
+                "--no-audit",
+                "--no-fund",
+                "--no-save",
+                "--prefix",
             ])
-            .arg(workspace().join(REQUIREMENTS)),
-        "pip install -r interop/requirements-dynamodb.txt",
-    );
-    std::fs::write(&stamp, wanted).unwrap();
-    python
+            .arg(&dir)
+            .arg(DYNALITE);
+            files::run_step(&format!("npm install {DYNALITE}"), &mut npm)
+        };
+        let ready = || match bin.exists() {
+            true => Ok(()),
+            false => Err(format!("{} is missing", bin.display())),
+        };
+        files::install_once(&dir, DYNALITE, install, ready).unwrap_or_else(|e| panic!("{e}"));
+        bin
+    })
 }
 
-/// Takes an exclusive `flock(2)` on `file`, waiting for other holders.
-fn lock_exclusively(file: &std::fs::File) {
-    use std::os::fd::AsRawFd;
-    use std::os::raw::c_int;
-    unsafe extern "C" {
-        fn flock(fd: c_int, operation: c_int) -> c_int;
+/// A DynamoDB-compatible server the tests start.
+#[derive(Clone, Copy, Debug)]
+enum Server {
+    /// moto's server mode (`moto_server`, from the virtualenv): every test.
+    Moto,
+    /// dynalite (npm), in memory: the throughput measurement's default, as moto filters the
+    /// whole table for every page it returns.
+    Dynalite,
+}
+
+impl Server {
+    /// The server named by the environment variable `var` (`moto` or `dynalite`), else
+    /// `default`.
+    fn from_env(var: &str, default: Server) -> Server {
+        match std::env::var(var).as_deref() {
+            Err(_) | Ok("") => default,
+            Ok("moto") => Server::Moto,
+            Ok("dynalite") => Server::Dynalite,
+            Ok(other) => panic!("{var}={other:?}: expected moto or dynalite"),
+        }
     }
-    const LOCK_EX: c_int = 2;
-    // SAFETY: flock on a file descriptor that `file` keeps open for this call.
-    let locked = unsafe { flock(file.as_raw_fd(), LOCK_EX) };
-    assert_eq!(locked, 0, "flock: {}", std::io::Error::last_os_error());
+
+    /// The command that serves on 127.0.0.1:`port`.
+    fn command(self, port: u16) -> Command {
+        let port = port.to_string();
+        match self {
+            Server::Moto => {
+                let mut moto = Command::new(python().with_file_name("moto_server"));
+                moto.args(["-H", "127.0.0.1", "-p", &port]);
+                moto
+            }
+            Server::Dynalite => {
+                let mut dynalite = Command::new(dynalite());
+                dynalite.args(["--host", "127.0.0.1", "--port", &port]);
+                dynalite
+            }
+        }
+    }
 }
 
-/// A moto server on 127.0.0.1, stopped when dropped, and the table prefix of one test.
+/// A DynamoDB-compatible server on 127.0.0.1, stopped when dropped, and the table prefix of
+/// one test.
 struct Dynamo {
     child: Child,
     url: String,
@@ -103,19 +131,23 @@ struct Dynamo {
 }
 
 impl Dynamo {
+    /// A moto server.
     fn start(prefix: &str) -> Dynamo {
-        let python = python();
+        Dynamo::start_on(Server::Moto, prefix)
+    }
+
+    fn start_on(server: Server, prefix: &str) -> Dynamo {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new(python.with_file_name("moto_server"))
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+        let child = server
+            .command(port)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("start moto_server");
+            .unwrap_or_else(|e| panic!("start {server:?}: {e}"));
         let dynamo = Dynamo {
             child,
             url: format!("http://127.0.0.1:{port}"),
@@ -123,7 +155,7 @@ impl Dynamo {
         };
         let deadline = Instant::now() + Duration::from_secs(60);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "moto_server did not listen");
+            assert!(Instant::now() < deadline, "{server:?} did not listen");
             std::thread::sleep(Duration::from_millis(100));
         }
         dynamo
@@ -366,6 +398,15 @@ fn fill(dynamo: &Dynamo) {
     }
 }
 
+/// A filled source with prefix `prefix` and a database it was imported into.
+async fn imported(prefix: &str) -> (Dynamo, TestDb) {
+    let dynamo = Dynamo::start(prefix);
+    fill(&dynamo);
+    let db = TestDb::new().await;
+    success(&dynamo.cli(&db, &["import-dynamodb"]));
+    (dynamo, db)
+}
+
 /// What the DynamoDB backend reads for each actor.
 fn dynamo_reads(dynamo: &Dynamo) -> Vec<Value> {
     ACTORS
@@ -467,16 +508,29 @@ async fn the_migrated_database_reads_as_the_dynamodb_backend_did() {
         .unwrap();
     assert_eq!(ttls.get::<_, i64>(0), 4);
 
+    // Every item compared, the lookup table's with the rebuilt rows: no difference.
     let out = success(&dynamo.cli(&db, &["validate-dynamodb"]));
-    assert!(out.ends_with("validation passed\n"), "{out}");
+    assert_eq!(
+        out,
+        "\
+table                         records      found    sampled mismatches  note
+actors                              2          2          2          0
+properties                         12         12         12          0
+attributes                          8          8          8          0
+trusts                              4          4          4          0
+peertrustees                        2          2          2          0
+subscriptions                       4          4          4          0
+subscription_diffs                  4          4          4          0
+subscription_suspensions            4          4          4          0
+property_lookup                     4          4          4          0
+validation passed
+"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_rerun_brings_exactly_the_changes_and_deletes_only_when_asked() {
-    let dynamo = Dynamo::start("sync");
-    fill(&dynamo);
-    let db = TestDb::new().await;
-    success(&dynamo.cli(&db, &["import-dynamodb"]));
+    let (dynamo, db) = imported("sync").await;
 
     // A repeated run with nothing changed writes nothing.
     let out = success(&dynamo.cli(&db, &["import-dynamodb"]));
@@ -514,16 +568,27 @@ async fn a_rerun_brings_exactly_the_changes_and_deletes_only_when_asked() {
         .lines()
         .filter(|l| l.starts_with("mismatch:") || l.starts_with("extra row:"))
         .collect();
-    assert_eq!(listed.len(), 7, "{stdout}");
+    assert_eq!(listed.len(), 9, "{stdout}");
     assert!(
         stdout.contains(&format!(
             "extra row: trusts [\"{actor}\",\"peer-2\"]: no record has this key"
         )),
         "{stdout}"
     );
+    // The backend moved the changed e-mail's lookup item; the database still has the old row.
+    let changed = dynamo.python(&["lookup-keys"], &json!([["email", "changed@example.com"]]));
+    assert!(
+        stdout.contains(&format!(
+            "mismatch: sync_property_lookup_v2 record 3 [\"{}\"]: row: json \
+             {{\"property_name\":\"email\",\"actor_id\":\"{actor}\"}}, database absent\n\
+             extra row: property_lookup [\"email\",\"owner0@example.com\"]: no record has this key\n",
+            changed[0].as_str().unwrap()
+        )),
+        "{stdout}"
+    );
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "error: validation failed: missing rows: 1, differing fields: 3, extra rows: 3\n"
+        "error: validation failed: missing rows: 2, differing fields: 3, extra rows: 4\n"
     );
 
     // Without --delete-missing: the changed and new rows arrive, nothing is deleted.
@@ -602,29 +667,14 @@ async fn a_bad_item_stops_its_table_naming_the_item() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn to_dir_writes_an_export_that_import_reads() {
-    use std::os::unix::fs::PermissionsExt;
     let dynamo = Dynamo::start("files");
     fill(&dynamo);
     let dir = std::env::temp_dir().join(format!("awpg-dynamodb-{}", std::process::id()));
     let db = TestDb::new().await;
     let out = success(&dynamo.cli(&db, &["import-dynamodb", "--to-dir", dir.to_str().unwrap()]));
     assert!(out.contains("exported to "), "{out}");
-    let mut files: Vec<(String, u32)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            let mode = e.metadata().unwrap().permissions().mode() & 0o777;
-            (e.file_name().into_string().unwrap(), mode)
-        })
-        .collect();
-    files.sort();
-    let expected: Vec<(String, u32)> = actingweb_pg::TABLES
-        .iter()
-        .map(|t| (format!("{t}.json"), 0o600))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    assert_eq!(files, expected);
+    let names = actingweb_pg::TABLES.map(|t| format!("{t}.json"));
+    files::assert_files_with_mode(&dir, &names, 0o600);
     // Nothing was written to the database.
     assert_eq!(count(&db, "actors").await, 0);
 
@@ -642,27 +692,191 @@ async fn to_dir_writes_an_export_that_import_reads() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// The throughput measurement (README, "Migrating from DynamoDB"): 100 000 items filled by the
-/// backend's models, then the raw scan rate of the server (`--scan-only`) and the import rate,
-/// in the same run. Run with
-/// `cargo test -p actingweb-pg-cli --release --test dynamodb -- --ignored --nocapture`.
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "a measurement of about a minute; run it explicitly"]
+async fn validation_compares_every_lookup_item_with_its_row() {
+    let (dynamo, db) = imported("look").await;
+
+    // At the source, through the backend's lookup class: a lookup given to the other actor,
+    // one added that no property holds, one removed.
+    let (moved, added) = (["email", "owner0@example.com"], ["externalUserId", "ext-1"]);
+    dynamo.python(
+        &["set-lookups"],
+        &json!([
+            [moved[0], moved[1], ACTORS[1]],
+            [added[0], added[1], ACTORS[0]]
+        ]),
+    );
+    dynamo.python(&["delete-lookups"], &json!([["oauthId", "oauth|1"]]));
+    let keys = dynamo.python(
+        &["lookup-keys"],
+        &json!([
+            moved,
+            added,
+            ["oauthId", "oauth|0"],
+            ["email", "owner1@example.com"]
+        ]),
+    );
+    // Items are numbered in the order of their keys.
+    let mut sorted: Vec<&str> = keys
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    let (moved_key, added_key) = (sorted[0], sorted[1]);
+    sorted.sort();
+    let position = |key: &str| sorted.iter().position(|k| *k == key).unwrap();
+    let out = dynamo.cli(&db, &["validate-dynamodb"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout
+            .contains("\nproperty_lookup                     4          3          4          2\n"),
+        "{stdout}"
+    );
+    let mut expected = vec![
+        format!(
+            "mismatch: look_property_lookup_v2 record {} [\"{moved_key}\"]: actor_id: json \"{}\", database \"{}\"",
+            position(moved_key),
+            ACTORS[1],
+            ACTORS[0]
+        ),
+        format!(
+            "mismatch: look_property_lookup_v2 record {} [\"{added_key}\"]: row: json {}, database absent",
+            position(added_key),
+            json!({"property_name": added[0], "actor_id": ACTORS[0]})
+        ),
+    ];
+    expected.sort_by_key(|line| line.split(" record ").nth(1).map(String::from));
+    expected
+        .push(r#"extra row: property_lookup ["oauthId","oauth|1"]: no record has this key"#.into());
+    assert_eq!(differences_listed(&stdout), expected);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: validation failed: missing rows: 1, differing fields: 1, extra rows: 1\n"
+    );
+
+    // The lookup table of older versions of the backend as well: the newer one is compared.
+    dynamo.python(
+        &["v1-lookups"],
+        &json!([
+            ["email", "owner0@example.com", ACTORS[0]],
+            ["oauthId", "oauth|0", ACTORS[0]],
+            ["email", "owner1@example.com", ACTORS[1]],
+            ["oauthId", "oauth|1", ACTORS[0]]
+        ]),
+    );
+    let out = dynamo.cli(&db, &["validate-dynamodb"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "\nproperty_lookup                     0          0          0          0  \
+             look_property_lookup not compared: look_property_lookup_v2 is\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(differences_listed(&stdout), expected);
+
+    // Without the newer table the older one is compared, item by item.
+    dynamo.python(&["delete-table", "property_lookup_v2"], &Value::Null);
+    let out = dynamo.cli(&db, &["validate-dynamodb"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        differences_listed(&stdout),
+        [format!(
+            "mismatch: look_property_lookup record 3 [\"oauthId\",\"oauth|1\"]: actor_id: json \"{}\", database \"{}\"",
+            ACTORS[0], ACTORS[1]
+        )]
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: validation failed: missing rows: 0, differing fields: 1\n"
+    );
+}
+
+/// The lines of a validation that list a difference.
+fn differences_listed(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .filter(|l| l.starts_with("mismatch:") || l.starts_with("extra row:"))
+        .map(String::from)
+        .collect()
+}
+
+/// The seconds of the last line of a `scanned ...` or `read ...` report,
+/// `<what> <n> <unit> in <seconds> s (<rate> <unit>/s)`, and the count.
+fn count_and_seconds(out: &str) -> (u64, f64) {
+    let last = out.lines().last().unwrap();
+    let words: Vec<&str> = last.split(' ').collect();
+    assert!(
+        words.len() >= 6 && words[3] == "in" && words[5] == "s",
+        "{last}"
+    );
+    (words[1].parse().unwrap(), words[4].parse().unwrap())
+}
+
+/// The throughput measurement (README, "Migrating from DynamoDB"): 100 000 items filled by the
+/// backend's models, then in the same run the raw scan rate of the server (`--scan-only`),
+/// the import rate and the scan rate again, all at the same segment count; the ratio is the
+/// import's rate to the faster scan's. Then the rate of `import` of the same items from files,
+/// into another database: what the writes alone allow. The server is `DYNAMODB_BENCH_SERVER` (`dynalite` by
+/// default, or `moto`), the segments `DYNAMODB_BENCH_SEGMENTS` (default 1). Run with
+/// `cargo test -p actingweb-pg-cli --release --test dynamodb -- --ignored --nocapture
+/// import_throughput`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement of minutes; run it explicitly"]
 async fn import_throughput_against_the_raw_scan_rate() {
-    let dynamo = Dynamo::start("bench");
+    let server = Server::from_env("DYNAMODB_BENCH_SERVER", Server::Dynalite);
+    let segments = std::env::var("DYNAMODB_BENCH_SEGMENTS").unwrap_or_else(|_| "1".into());
+    let dynamo = Dynamo::start_on(server, "bench");
+    let started = Instant::now();
     let items = dynamo.python(&["fill", "10000", "9"], &Value::Null);
     assert_eq!(items, json!(100_000));
+    println!(
+        "{server:?}: filled 100000 items in {:.1?}",
+        started.elapsed()
+    );
     let db = TestDb::new().await;
-    for segments in ["1", "4"] {
-        let scan = success(&dynamo.cli(
+    let scan = |when: &str| {
+        let out = success(&dynamo.cli(
             &db,
-            &["import-dynamodb", "--scan-only", "--segments", segments],
+            &["import-dynamodb", "--scan-only", "--segments", &segments],
         ));
-        println!("segments {segments}: {}", scan.trim());
-    }
-    let out = success(&dynamo.cli(&db, &["import-dynamodb", "--segments", "4"]));
-    println!("segments 4: import {}", out.lines().last().unwrap());
-    let scan = success(&dynamo.cli(&db, &["import-dynamodb", "--scan-only", "--segments", "4"]));
-    println!("segments 4: {} (after the import)", scan.trim());
+        println!("{server:?}, segments {segments}: {} ({when})", out.trim());
+        let (items, seconds) = count_and_seconds(&out);
+        assert_eq!(items, 100_000);
+        items as f64 / seconds
+    };
+    let before = scan("before the import");
+    let out = success(&dynamo.cli(&db, &["import-dynamodb", "--segments", &segments]));
+    let (rows, seconds) = count_and_seconds(&out);
+    assert_eq!(rows, 100_000);
+    let import = rows as f64 / seconds;
+    println!(
+        "{server:?}, segments {segments}: import {}",
+        out.lines().last().unwrap()
+    );
+    let after = scan("after the import");
+    let ratio = import / before.max(after);
+    println!(
+        "{server:?}, segments {segments}: import {import:.0} items/s / scan {:.0} items/s = {:.0}%",
+        before.max(after),
+        ratio * 100.0
+    );
+    assert_eq!(count(&db, "actors").await, 10_000);
     assert_eq!(count(&db, "properties").await, 90_000);
+
+    // The same items imported from files into another database: the rate of the writes alone.
+    let dir = std::env::temp_dir().join(format!("awpg-dynamodb-bench-{}", std::process::id()));
+    success(&dynamo.cli(&db, &["import-dynamodb", "--to-dir", dir.to_str().unwrap()]));
+    let files = TestDb::new().await;
+    let out = success(&dynamo.cli(&files, &["import", dir.to_str().unwrap()]));
+    println!(
+        "{server:?}: the same items from files: import {}",
+        out.lines().last().unwrap()
+    );
+    assert_eq!(count_and_seconds(&out).0, 100_000);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -15,6 +15,8 @@
 //!   wrote or removed through its connections.
 //! - [`metrics`]: a `metrics` recorder for the current thread, for the tests of the
 //!   library's metrics.
+//! - [`python`]: the virtualenvs of the tests that drive the Python reference, and [`files`]:
+//!   installations made once under a file lock, and the permission check of written files.
 //!
 //! ```no_run
 //! use actingweb_pg_testkit::throwaway::Cluster;
@@ -26,7 +28,9 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub mod files;
 pub mod metrics;
 pub mod pgbouncer;
+pub mod python;
 pub mod tables;
 pub mod throwaway;
