@@ -80,7 +80,7 @@ enum Command {
     /// p99 per operation. Point operations are compared with the same work done by
     /// hand-written prepared tokio-postgres, and the 50/50 property get/set mix also with
     /// pgbench running the facade's own two statements, interleaved in rounds (facade, hand,
-    /// pgbench, facade, ...); each ratio is the median over the rounds with its lowest and
+    /// pgbench; hand, pgbench, facade; ...); each ratio is the median over the rounds with its lowest and
     /// highest. Without a configured database it runs on a throwaway PostgreSQL over TCP
     /// loopback. Everything it writes is deleted again.
     Bench {

@@ -41,7 +41,9 @@ fn main() -> ExitCode {
                     Some("session") => Some(PoolMode::Session),
                     Some("transaction") => Some(PoolMode::Transaction),
                     _ => {
-                        eprintln!("pg-throwaway: --pgbouncer takes session or transaction\n{USAGE}");
+                        eprintln!(
+                            "pg-throwaway: --pgbouncer takes session or transaction\n{USAGE}"
+                        );
                         return ExitCode::from(2);
                     }
                 };
