@@ -80,21 +80,28 @@ impl<'a> Properties<'a> {
                     .await?;
                 return Ok(());
             }
-            let mut executor = self.db.executor().await?;
-            let group = executor.atomic().await?;
-            let tx = &group;
-            let upsert = q::upsert_property().prepare(tx).await?;
-            let params = q::UpsertPropertyParams {
-                actor_id,
-                name,
-                value,
-            };
-            let write = upsert.params(tx, &params).one();
-            sync_lookup_after(tx, write, actor_id, name, value).await?;
-            group.commit().await?;
-            Ok(())
+            // On the heap: its pipelined statements make it several times the size of a
+            // plain set, which would otherwise be allocated and copied with every set.
+            Box::pin(self.set_indexed(actor_id, name, value)).await
         })
         .await
+    }
+
+    /// [`Properties::set`] of an indexed name: the property and its lookup row, atomically.
+    async fn set_indexed(&self, actor_id: &str, name: &str, value: &str) -> Result<()> {
+        let mut executor = self.db.executor().await?;
+        let group = executor.atomic().await?;
+        let tx = &group;
+        let upsert = q::upsert_property().prepare(tx).await?;
+        let params = q::UpsertPropertyParams {
+            actor_id,
+            name,
+            value,
+        };
+        let write = upsert.params(tx, &params).one();
+        sync_lookup_after(tx, write, actor_id, name, value).await?;
+        group.commit().await?;
+        Ok(())
     }
 
     /// Stores a JSON value as the reference does: a string verbatim, anything else as the

@@ -102,9 +102,12 @@ pub(crate) fn traced<T>(
     actor_id: Option<&str>,
     body: impl Future<Output = Result<T>>,
 ) -> impl Future<Output = Result<T>> {
-    // On the heap: an operation built on others nests their futures, which would otherwise
-    // all live inline in the caller's future (and on the stack while it is created).
-    Box::pin(async move {
+    // On the heap at once, and only moved as a pointer from here on: an operation built on
+    // others nests their futures, which would otherwise all live inline in the caller's
+    // future and be copied whole at every move (into this future, the task-local scope and
+    // the span's instrumentation).
+    let body = Box::pin(body);
+    async move {
         if IN_OPERATION.try_with(|_| ()).is_ok() {
             return body.await;
         }
@@ -150,7 +153,7 @@ pub(crate) fn traced<T>(
         )
         .record(started.elapsed().as_secs_f64());
         result
-    })
+    }
 }
 
 /// The name of an error kind in spans and metric labels.
