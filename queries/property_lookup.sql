@@ -170,3 +170,7 @@ WITH candidates AS (
 )
 SELECT (SELECT count(*) FROM candidates) AS candidates,
        (SELECT count(*) FROM inserted) AS inserted;
+
+--! all_lookups : LookupRow()
+-- Every row, for tools that compare the table with another copy of it (validate-dynamodb).
+SELECT property_name, value, actor_id FROM property_lookup;

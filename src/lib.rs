@@ -46,7 +46,7 @@ pub use crate::health::{Health, PoolHealth, TableHealth};
 pub use crate::migrate::{HEAD_REVISION, MigrationReport};
 pub use crate::peer_trustees::{PeerTrustee, PeerTrustees};
 pub use crate::properties::Properties;
-pub use crate::property_lookup::PropertyLookup;
+pub use crate::property_lookup::{LookupEntry, PropertyLookup};
 pub use crate::python_lower::python_lower;
 pub use crate::replicas::{Replica, ReplicaHealth, ReplicaStatus};
 pub use crate::store::{Store, Transaction};

@@ -4,6 +4,8 @@
 //! [`Properties`](crate::Properties) keeps this table in step by itself; these raw operations
 //! exist for maintenance and for code that manages lookup rows directly.
 
+use serde::{Deserialize, Serialize};
+
 use crate::client::Params;
 use crate::codegen::queries::property_lookup as lq;
 use crate::error::Result;
@@ -13,6 +15,17 @@ use crate::telemetry;
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "property_lookup";
+
+/// A row of the lookup table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupEntry {
+    /// The indexed property's name.
+    pub name: String,
+    /// The value.
+    pub value: String,
+    /// The actor the value belongs to.
+    pub actor_id: String,
+}
 
 /// Raw operations on lookup rows; get one from
 /// [`Store::property_lookup`](crate::Store::property_lookup).
@@ -80,6 +93,24 @@ impl<'a> PropertyLookup<'a> {
                     .await?
             };
             Ok(owner.as_deref() == Some(actor_id))
+        })
+        .await
+    }
+
+    /// Every row of the table, in no particular order: for tools that compare the table with
+    /// another copy of it.
+    pub async fn list(&self) -> Result<Vec<LookupEntry>> {
+        telemetry::traced(self.db, TABLE, "list", None, async {
+            let c = &self.db.reader().await?;
+            Ok(lq::all_lookups()
+                .bind(c)
+                .map(|row| LookupEntry {
+                    name: row.property_name.into(),
+                    value: row.value.into(),
+                    actor_id: row.actor_id.into(),
+                })
+                .all()
+                .await?)
         })
         .await
     }

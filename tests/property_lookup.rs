@@ -544,3 +544,42 @@ async fn name_and_actor_id_of_255_chars_work() {
     assert!(lookup.delete(&name, "v").await.unwrap());
     assert_eq!(lookup_rows(&c).await, Vec::<Row3>::new());
 }
+
+#[tokio::test]
+async fn list_returns_every_row_of_every_actor() {
+    let (db, store) = store().await;
+    let c = db.client().await;
+    create_actor(&store, "a1").await;
+    create_actor(&store, "a2").await;
+    let lookup = store.property_lookup();
+    assert!(lookup.create("oauthId", "oa-1", "a1", false).await.unwrap());
+    assert!(
+        lookup
+            .create("email", "x@example.com", "a2", false)
+            .await
+            .unwrap()
+    );
+    assert!(
+        lookup
+            .create("email", "y@example.com", "a1", false)
+            .await
+            .unwrap()
+    );
+    let mut listed: Vec<Row3> = lookup
+        .list()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.name, e.value, e.actor_id))
+        .collect();
+    listed.sort();
+    assert_eq!(
+        listed,
+        vec![
+            row("email", "x@example.com", "a2"),
+            row("email", "y@example.com", "a1"),
+            row("oauthId", "oa-1", "a1"),
+        ]
+    );
+    assert_eq!(listed.len(), lookup_rows(&c).await.len());
+}

@@ -247,7 +247,7 @@ async fn key_schema(client: &Client, name: &str) -> actingweb_pg::Result<Option<
 mod lookup {
     use std::collections::HashMap;
 
-    use actingweb_pg::{ErrorKind, Mismatch, SourceRecord, ValidatedTable};
+    use actingweb_pg::{ErrorKind, LookupEntry, Mismatch, SourceRecord, ValidatedTable};
     use serde_json::{Value, json};
     use sha2::{Digest, Sha256};
 
@@ -269,13 +269,6 @@ mod lookup {
         /// The item's key attributes, as a JSON array.
         key: String,
         property_name: String,
-        actor_id: String,
-    }
-
-    /// A row of `property_lookup`.
-    pub struct Row {
-        property_name: String,
-        value: String,
         actor_id: String,
     }
 
@@ -341,26 +334,15 @@ mod lookup {
     }
 
     /// Every row of `property_lookup`, by digest.
-    pub async fn rows(store: &actingweb_pg::Store) -> actingweb_pg::Result<HashMap<String, Row>> {
-        let client = store.pool().get().await?;
-        // The library has no query that lists every lookup row; this one is the whole table,
-        // read in the schema the pool's connections use.
-        let rows = client
-            .query(
-                "SELECT property_name, value, actor_id FROM property_lookup",
-                &[],
-            )
-            .await?;
-        Ok(rows
+    pub async fn rows(
+        store: &actingweb_pg::Store,
+    ) -> actingweb_pg::Result<HashMap<String, LookupEntry>> {
+        Ok(store
+            .property_lookup()
+            .list()
+            .await?
             .into_iter()
-            .map(|r| {
-                let row = Row {
-                    property_name: r.get(0),
-                    value: r.get(1),
-                    actor_id: r.get(2),
-                };
-                (digest(&row.property_name, &row.value), row)
-            })
+            .map(|row| (digest(&row.name, &row.value), row))
             .collect())
     }
 
@@ -370,7 +352,7 @@ mod lookup {
     pub fn compare(
         origin: &str,
         mut items: Vec<Item>,
-        mut rows: HashMap<String, Row>,
+        mut rows: HashMap<String, LookupEntry>,
     ) -> ValidatedTable {
         items.sort_by(|a, b| a.key.cmp(&b.key));
         let mut mismatches = Vec::new();
@@ -396,16 +378,12 @@ mod lookup {
             if row.actor_id != item.actor_id {
                 mismatches.push(differs("actor_id", &item.actor_id, &row.actor_id));
             }
-            if row.property_name != item.property_name {
-                mismatches.push(differs(
-                    "property_name",
-                    &item.property_name,
-                    &row.property_name,
-                ));
+            if row.name != item.property_name {
+                mismatches.push(differs("property_name", &item.property_name, &row.name));
             }
         }
-        let mut extra: Vec<Row> = rows.into_values().collect();
-        extra.sort_by(|a, b| (&a.property_name, &a.value).cmp(&(&b.property_name, &b.value)));
+        let mut extra: Vec<LookupEntry> = rows.into_values().collect();
+        extra.sort_by(|a, b| (&a.name, &a.value).cmp(&(&b.name, &b.value)));
         ValidatedTable {
             table: TABLE.into(),
             file: origin.into(),
@@ -415,7 +393,7 @@ mod lookup {
             mismatches,
             extra_rows: extra
                 .iter()
-                .map(|r| json!([r.property_name, r.value]).to_string())
+                .map(|r| json!([r.name, r.value]).to_string())
                 .collect(),
             note: None,
         }

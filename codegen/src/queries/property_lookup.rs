@@ -147,6 +147,32 @@ pub struct AddPropertyLookups {
     pub candidates: i64,
     pub inserted: i64,
 }
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LookupRow {
+    pub property_name: String,
+    pub value: String,
+    pub actor_id: String,
+}
+pub struct LookupRowBorrowed<'a> {
+    pub property_name: &'a str,
+    pub value: &'a str,
+    pub actor_id: &'a str,
+}
+impl<'a> From<LookupRowBorrowed<'a>> for LookupRow {
+    fn from(
+        LookupRowBorrowed {
+            property_name,
+            value,
+            actor_id,
+        }: LookupRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            property_name: property_name.into(),
+            value: value.into(),
+            actor_id: actor_id.into(),
+        }
+    }
+}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct StringQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -435,6 +461,70 @@ where
         mapper: fn(AddPropertyLookups) -> R,
     ) -> AddPropertyLookupsQuery<'c, 'a, 's, C, R, N> {
         AddPropertyLookupsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct LookupRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<LookupRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(LookupRowBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> LookupRowQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(LookupRowBorrowed) -> R) -> LookupRowQuery<'c, 'a, 's, C, R, N> {
+        LookupRowQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -1183,5 +1273,41 @@ impl<
         params: &'a AddPropertyLookupsParams<T1, T2, T3, T4>,
     ) -> AddPropertyLookupsQuery<'c, 'a, 's, C, AddPropertyLookups, 2> {
         self.bind(client, &params.names, &params.vals)
+    }
+}
+pub struct AllLookupsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn all_lookups() -> AllLookupsStmt {
+    AllLookupsStmt(
+        "SELECT property_name, value, actor_id FROM property_lookup",
+        None,
+    )
+}
+impl AllLookupsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> LookupRowQuery<'c, 'a, 's, C, LookupRow, 0> {
+        LookupRowQuery {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<LookupRowBorrowed, tokio_postgres::Error> {
+                    Ok(LookupRowBorrowed {
+                        property_name: row.try_get(0)?,
+                        value: row.try_get(1)?,
+                        actor_id: row.try_get(2)?,
+                    })
+                },
+            mapper: |it| LookupRow::from(it),
+        }
     }
 }
