@@ -86,7 +86,7 @@ use crate::client::Params;
 use crate::codegen::queries::attributes as q;
 use crate::encoding;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules;
 use crate::telemetry;
 
@@ -388,7 +388,7 @@ impl<'a> Attributes<'a> {
                 .params(c, &q::DeleteBucketParams { actor_id, bucket })
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }
@@ -403,7 +403,7 @@ impl<'a> Attributes<'a> {
                 .params(c, &q::ActorIdParam { actor_id })
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }
@@ -438,7 +438,7 @@ impl<'a> Attributes<'a> {
                 )
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }
@@ -463,7 +463,7 @@ impl<'a> Attributes<'a> {
                 .params(c, &q::DeleteExpiredAttributesParams { now_epoch, buckets })
                 .one()
                 .await?;
-            let purged = u64::try_from(purged).expect("count(*) is not negative");
+            let purged = row_count(purged);
             telemetry::purged(purged);
             Ok(purged)
         })

@@ -68,6 +68,11 @@ use crate::telemetry::{self, PoolRole};
 /// same server connection, and also when the statement failed (COMMIT then rolls back).
 const COMMIT_AND_DEALLOCATE: &str = "COMMIT; DEALLOCATE ALL";
 
+/// A `count(*)` a statement returned, as the operations report it.
+pub(crate) fn row_count(count: i64) -> u64 {
+    u64::try_from(count).expect("count(*) is not negative")
+}
+
 /// The query deadline of a store, the connections given up when it passed, and (in
 /// transaction pooling mode) what every transaction starts with.
 pub(crate) struct Deadline {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::Params;
 use crate::codegen::queries::peertrustees as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 use crate::secret::Secret;
 use crate::telemetry;
@@ -244,7 +244,7 @@ impl<'a> PeerTrustees<'a> {
                 .params(c, &q::ActorIdParam { actor_id })
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }

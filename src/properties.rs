@@ -21,7 +21,7 @@ use crate::codegen::queries::properties as q;
 use crate::codegen::queries::property_lookup as lq;
 use crate::encoding::{self, property_text};
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::{Db, Executor};
+use crate::executor::{Db, Executor, row_count};
 use crate::rules;
 use crate::telemetry;
 
@@ -563,7 +563,7 @@ impl<'a> Properties<'a> {
             }
         };
         group.commit().await?;
-        Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+        Ok(row_count(deleted))
     }
 }
 
@@ -595,8 +595,8 @@ pub(crate) async fn add_lookup_rows<C: GenericClient>(
             .params(c, &lq::AddPropertyLookupsParams { names, vals })
             .one()
             .await?;
-        added.candidates += u64::try_from(counts.candidates).expect("count(*) is not negative");
-        added.inserted += u64::try_from(counts.inserted).expect("count(*) is not negative");
+        added.candidates += row_count(counts.candidates);
+        added.inserted += row_count(counts.inserted);
     }
     Ok(added)
 }
@@ -621,7 +621,7 @@ async fn delete_properties<C: GenericClient>(
                 .await?
         }
     };
-    Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+    Ok(row_count(deleted))
 }
 
 /// Runs `write` and then makes the lookup table say `actor_id` holds `value` for `name`:

@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::Params;
 use crate::codegen::queries::subscription_diffs as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules;
 use crate::telemetry;
 
@@ -220,7 +220,7 @@ impl<'a> SubscriptionDiffs<'a> {
                 )
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }

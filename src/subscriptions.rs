@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscriptions as q;
 use crate::error::{Error, ErrorKind, Result};
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules;
 use crate::telemetry;
 
@@ -321,7 +321,7 @@ impl<'a> Subscriptions<'a> {
                 .params(c, &q::ActorIdParam { actor_id })
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::Params;
 use crate::codegen::queries::subscription_suspensions as q;
 use crate::error::Result;
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules;
 use crate::telemetry;
 
@@ -152,7 +152,7 @@ impl<'a> Suspensions<'a> {
                 .params(c, &q::ActorIdParam { actor_id })
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }

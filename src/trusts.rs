@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::client::Params;
 use crate::codegen::queries::trusts as q;
 use crate::error::Result;
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 use crate::secret::{Secret, debug_redacted};
 use crate::telemetry;
@@ -529,7 +529,7 @@ impl<'a> Trusts<'a> {
                 .params(c, &q::ActorIdParam { actor_id })
                 .one()
                 .await?;
-            Ok(u64::try_from(deleted).expect("count(*) is not negative"))
+            Ok(row_count(deleted))
         })
         .await
     }

@@ -4,12 +4,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, required_text, text_field, time_field};
-use super::table::{Each, Table, column, count, for_each_row, ords};
+use super::table::{Each, Table, column, for_each_row, ords};
 use crate::actors::{self, Actor};
 use crate::client::async_::Params;
 use crate::codegen::queries::actors as q;
 use crate::error::Result;
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 use crate::secret::Secret;
 
@@ -64,7 +64,9 @@ impl Table for Actor {
             passphrases: column(rows, |r| Secret(&r.passphrase)),
             created_ats: column(rows, |r| r.created_at.map(|t| t.naive_utc())),
         };
-        Ok(count(q::import_actors().params(tx, &params).one().await?))
+        Ok(row_count(
+            q::import_actors().params(tx, &params).one().await?,
+        ))
     }
 
     async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
@@ -79,7 +81,7 @@ impl Table for Actor {
         let params = q::ActorIdsParam {
             actor_ids: column(rows, |r| r.id.as_str()),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_actor_rows().params(tx, &params).one().await?,
         ))
     }

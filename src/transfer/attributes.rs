@@ -7,11 +7,11 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 use super::fields::{Field, StorableJson, int_field, required_text, time_field};
-use super::table::{Each, Table, column, count, for_each_row, inserted_unless_ambiguous, ords};
+use super::table::{Each, Table, column, for_each_row, inserted_unless_ambiguous, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::attributes::{self as q, AttributeTransfer};
 use crate::error::Result;
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 
 /// A record as the file holds it.
@@ -116,7 +116,7 @@ impl Table for AttributeTransfer {
             actor_ids: column(rows, |r| r.id.as_str()),
             bucket_names: column(rows, |r| bucket_name(r)),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_attribute_rows().params(tx, &params).one().await?,
         ))
     }

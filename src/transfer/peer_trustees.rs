@@ -5,11 +5,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, required_text, text_field, text_field_or};
-use super::table::{Each, Table, column, count, for_each_row, ords};
+use super::table::{Each, Table, column, for_each_row, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::peertrustees as q;
 use crate::error::{Error, Result};
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::peer_trustees::PeerTrustee;
 use crate::rules;
 use crate::secret::Secret;
@@ -78,7 +78,7 @@ impl Table for PeerTrustee {
             peer_types: column(rows, |r| r.peer_type.as_str()),
             passphrases: column(rows, |r| Secret(&r.passphrase)),
         };
-        Ok(count(
+        Ok(row_count(
             q::import_peertrustees().params(tx, &params).one().await?,
         ))
     }
@@ -97,7 +97,7 @@ impl Table for PeerTrustee {
             actor_ids: column(rows, |r| r.id.as_str()),
             peerids: column(rows, |r| r.peerid.as_str()),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_peertrustee_rows()
                 .params(tx, &params)
                 .one()

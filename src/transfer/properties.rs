@@ -7,13 +7,13 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, required_text, text_field};
-use super::table::{Each, IndexedValues, Table, column, count, for_each_row, ords};
+use super::table::{Each, IndexedValues, Table, column, for_each_row, ords};
 use super::{ImportedTable, TransferProgress};
 use crate::client::async_::Params;
 use crate::codegen::queries::properties::{self as q, PropertyTransfer};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 
 /// A record as the file holds it.
@@ -64,7 +64,7 @@ impl Table for PropertyTransfer {
             names: column(rows, |r| r.name.as_str()),
             vals: column(rows, |r| r.value.as_str()),
         };
-        Ok(count(
+        Ok(row_count(
             q::import_properties().params(tx, &params).one().await?,
         ))
     }
@@ -83,7 +83,7 @@ impl Table for PropertyTransfer {
             actor_ids: column(rows, |r| r.id.as_str()),
             names: column(rows, |r| r.name.as_str()),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_property_rows().params(tx, &params).one().await?,
         ))
     }

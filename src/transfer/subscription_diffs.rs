@@ -5,11 +5,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, int32_field, required_text, required_time, text_field};
-use super::table::{Each, Table, column, count, for_each_row, inserted_unless_ambiguous, ords};
+use super::table::{Each, Table, column, for_each_row, inserted_unless_ambiguous, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscription_diffs as q;
 use crate::error::Result;
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 use crate::subscription_diffs::SubscriptionDiff;
 
@@ -112,7 +112,7 @@ impl Table for SubscriptionDiff {
             actor_ids: column(rows, |r| r.id.as_str()),
             subid_seqnrs: column(rows, |r| subid_seqnr(r)),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_subscription_diff_rows()
                 .params(tx, &params)
                 .one()

@@ -5,11 +5,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, bool_field, int32_field, required_text, text_columns, text_field};
-use super::table::{Each, Table, column, count, for_each_row, inserted_unless_ambiguous, ords};
+use super::table::{Each, Table, column, for_each_row, inserted_unless_ambiguous, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscriptions as q;
 use crate::error::Result;
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 use crate::subscriptions::{self, Subscription};
 
@@ -124,7 +124,7 @@ impl Table for Subscription {
             actor_ids: column(rows, |r| r.id.as_str()),
             peer_sub_ids: column(rows, |r| peer_sub_id(r)),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_subscription_rows()
                 .params(tx, &params)
                 .one()

@@ -7,11 +7,11 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::fields::{Field, required_text, required_time, text_field};
-use super::table::{Each, Table, column, count, for_each_row, ords};
+use super::table::{Each, Table, column, for_each_row, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::subscription_suspensions::{self as q, SuspensionTransfer};
 use crate::error::Result;
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 use crate::suspensions::check_target;
 
@@ -74,7 +74,7 @@ impl Table for SuspensionTransfer {
             .params(tx, &params)
             .one()
             .await?;
-        Ok(count(inserted))
+        Ok(row_count(inserted))
     }
 
     async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
@@ -96,7 +96,7 @@ impl Table for SuspensionTransfer {
             targets: column(rows, |r| r.target.as_str()),
             subtargets: column(rows, |r| r.subtarget.as_str()),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_subscription_suspension_rows()
                 .params(tx, &params)
                 .one()

@@ -13,7 +13,7 @@ use crate::codegen::queries::{
 };
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::{Actor, PeerTrustee, Subscription, SubscriptionDiff, Trust};
 
 /// Something done with every table in turn: export, import or validation.
@@ -169,11 +169,6 @@ pub(super) fn ords(first: u64, n: usize) -> Vec<i64> {
     (first as i64..).take(n).collect()
 }
 
-/// A `count(*)`, which is never negative.
-pub(super) fn count(n: i64) -> u64 {
-    u64::try_from(n).expect("count(*) is not negative")
-}
-
 /// `e`, said of record `index` of the table's file.
 pub(super) fn at_record(table: &str, index: u64, e: Error) -> Error {
     Error::new(e.kind(), format!("{table}.json, record {index}: {e}"))
@@ -195,6 +190,6 @@ pub(super) fn inserted_unless_ambiguous<T: Table>(
             let record = &rows[(index - first) as usize];
             Err(at_record(T::NAME, index, error(record)))
         }
-        None => Ok(count(inserted)),
+        None => Ok(row_count(inserted)),
     }
 }

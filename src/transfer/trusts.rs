@@ -8,11 +8,11 @@ use serde_json::Value;
 use super::fields::{
     Field, bool_field, required_text, text_columns, text_field, text_field_or, time_field,
 };
-use super::table::{Each, Table, column, count, for_each_row, ords};
+use super::table::{Each, Table, column, for_each_row, ords};
 use crate::client::async_::Params;
 use crate::codegen::queries::trusts as q;
 use crate::error::Result;
-use crate::executor::Executor;
+use crate::executor::{Executor, row_count};
 use crate::rules;
 use crate::secret::Secret;
 use crate::trusts::{self, Trust, canonical_connection_method};
@@ -176,7 +176,9 @@ impl Table for Trust {
                 r.capabilities_fetched_at.map(|t| t.fixed_offset())
             }),
         };
-        Ok(count(q::import_trusts().params(tx, &params).one().await?))
+        Ok(row_count(
+            q::import_trusts().params(tx, &params).one().await?,
+        ))
     }
 
     async fn missing(tx: &Executor<'_>, first: u64, rows: &[Self]) -> Result<Vec<i64>> {
@@ -193,7 +195,7 @@ impl Table for Trust {
             actor_ids: column(rows, |r| r.id.as_str()),
             peerids: column(rows, |r| r.peerid.as_str()),
         };
-        Ok(count(
+        Ok(row_count(
             q::delete_trust_rows().params(tx, &params).one().await?,
         ))
     }
