@@ -47,6 +47,7 @@ use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::Poll;
 use std::time::Duration;
 
 use deadpool_postgres::{Client, StatementCache};
@@ -123,12 +124,9 @@ impl Deadline {
         target: Target<'_>,
         io: impl Future<Output = Result<T, PgError>>,
     ) -> Result<T, PgError> {
-        let Some(limit) = self.query else {
-            return io.await;
-        };
-        match tokio::time::timeout(limit, io).await {
-            Ok(done) => done,
-            Err(_) => Err(self.give_up(target.connection())),
+        match self.within(io).await {
+            Some(done) => done,
+            None => Err(self.give_up(target.connection())),
         }
     }
 
@@ -139,12 +137,22 @@ impl Deadline {
         connection: Connection,
         io: impl Future<Output = Result<T, PgError>>,
     ) -> Result<T, PgError> {
-        let Some(limit) = self.query else {
-            return io.await;
-        };
-        match tokio::time::timeout(limit, io).await {
-            Ok(done) => done,
-            Err(_) => Err(self.give_up(connection)),
+        match self.within(io).await {
+            Some(done) => done,
+            None => Err(self.give_up(connection)),
+        }
+    }
+
+    /// The output of `io`, or `None` when the deadline passed first. What is done at its
+    /// first poll (a statement the connection prepared before) arms no timer.
+    async fn within<T>(&self, io: impl Future<Output = T>) -> Option<T> {
+        let mut io = pin!(io);
+        if let Poll::Ready(done) = futures::poll!(io.as_mut()) {
+            return Some(done);
+        }
+        match self.query {
+            None => Some(io.await),
+            Some(limit) => tokio::time::timeout(limit, io).await.ok(),
         }
     }
 
@@ -626,15 +634,15 @@ async fn statement_then<T>(
         // running.
         let _ = ended.as_mut().now_or_never();
         return match first {
-            std::task::Poll::Ready(done) => done,
-            std::task::Poll::Pending => io.await,
+            Poll::Ready(done) => done,
+            Poll::Pending => io.await,
         };
     }
     let (done, ended) = futures::join!(
         async {
             match first {
-                std::task::Poll::Ready(done) => done,
-                std::task::Poll::Pending => io.await,
+                Poll::Ready(done) => done,
+                Poll::Pending => io.await,
             }
         },
         ended

@@ -15,6 +15,7 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use deadpool_postgres::{Client, Pool, PoolError};
+use metrics::{Key, Label, Metadata};
 use tracing::Instrument;
 
 use crate::error::{ErrorKind, Result};
@@ -40,26 +41,43 @@ pub(crate) enum PoolRole {
 }
 
 impl PoolRole {
-    fn label(self) -> &'static str {
+    /// The metrics' `pool` label of this pool: statics, so that no key is built per checkout.
+    fn labels(self) -> &'static [Label] {
+        static PRIMARY: [Label; 1] = [Label::from_static_parts("pool", "primary")];
+        static REPLICA: [Label; 1] = [Label::from_static_parts("pool", "replica")];
         match self {
-            PoolRole::Primary => "primary",
-            PoolRole::Replica => "replica",
+            PoolRole::Primary => &PRIMARY,
+            PoolRole::Replica => &REPLICA,
         }
     }
 }
+
+/// What the pool metrics are registered with (the `metrics` macros make the same).
+static METADATA: Metadata<'static> =
+    Metadata::new(module_path!(), metrics::Level::INFO, Some(module_path!()));
 
 /// Takes a connection from `pool`, recording the wait in [`POOL_ACQUIRE_DURATION`] (failed
 /// checkouts too) and the pool's state after it.
 pub(crate) async fn checkout(pool: &Pool, role: PoolRole) -> Result<Client, PoolError> {
     let started = Instant::now();
     let client = pool.get().await;
-    let label = role.label();
-    metrics::histogram!(POOL_ACQUIRE_DURATION, "pool" => label)
-        .record(started.elapsed().as_secs_f64());
+    let waited = started.elapsed().as_secs_f64();
     let status = pool.status();
-    metrics::gauge!(POOL_SIZE, "pool" => label).set(status.size as f64);
-    metrics::gauge!(POOL_IDLE, "pool" => label).set(status.available as f64);
-    metrics::gauge!(POOL_WAITING, "pool" => label).set(status.waiting as f64);
+    let key = |name| Key::from_static_labels(name, role.labels());
+    metrics::with_recorder(|recorder| {
+        recorder
+            .register_histogram(&key(POOL_ACQUIRE_DURATION), &METADATA)
+            .record(waited);
+        recorder
+            .register_gauge(&key(POOL_SIZE), &METADATA)
+            .set(status.size as f64);
+        recorder
+            .register_gauge(&key(POOL_IDLE), &METADATA)
+            .set(status.available as f64);
+        recorder
+            .register_gauge(&key(POOL_WAITING), &METADATA)
+            .set(status.waiting as f64);
+    });
     client
 }
 
