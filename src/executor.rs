@@ -53,6 +53,7 @@ use std::time::Duration;
 use deadpool_postgres::{Client, StatementCache};
 use futures::FutureExt;
 use futures::future::BoxFuture;
+use futures::future::Either;
 use tokio::sync::{Mutex, MutexGuard};
 use tokio_postgres::types::{BorrowToSql, ToSql};
 use tokio_postgres::{Error as PgError, IsolationLevel, Row, RowStream, Statement, ToStatement};
@@ -119,40 +120,34 @@ impl Deadline {
 
     /// Runs the statement `io` on `target` within the deadline; when it passes, cancels the
     /// statement on the server and gives up the connection.
-    async fn bound<T>(
+    fn bound<T>(
         &self,
         target: Target<'_>,
         io: impl Future<Output = Result<T, PgError>>,
-    ) -> Result<T, PgError> {
-        match self.within(io).await {
-            Some(done) => done,
-            None => Err(self.give_up(target.connection())),
-        }
+    ) -> impl Future<Output = Result<T, PgError>> {
+        self.within(io)
+            .map(move |done| done.unwrap_or_else(|| Err(self.give_up(target.connection()))))
     }
 
     /// [`Deadline::bound`] for transaction control (BEGIN, COMMIT, SAVEPOINT), which holds
     /// the connection mutably: its identity is taken beforehand.
-    async fn bound_control<T>(
+    fn bound_control<T>(
         &self,
         connection: Connection,
         io: impl Future<Output = Result<T, PgError>>,
-    ) -> Result<T, PgError> {
-        match self.within(io).await {
-            Some(done) => done,
-            None => Err(self.give_up(connection)),
-        }
+    ) -> impl Future<Output = Result<T, PgError>> {
+        self.within(io)
+            .map(move |done| done.unwrap_or_else(|| Err(self.give_up(connection))))
     }
 
-    /// The output of `io`, or `None` when the deadline passed first. What is done at its
-    /// first poll (a statement the connection prepared before) arms no timer.
-    async fn within<T>(&self, io: impl Future<Output = T>) -> Option<T> {
-        let mut io = pin!(io);
-        if let Poll::Ready(done) = futures::poll!(io.as_mut()) {
-            return Some(done);
-        }
+    /// The output of `io`, or `None` when the deadline passed first; the runtime's timer is
+    /// only registered when `io` is not done at its first poll (a statement the connection
+    /// prepared before is). Combinators rather than an async block, so that the future holds
+    /// `io` once: an async block would hold it twice, as its capture and where it is awaited.
+    fn within<T>(&self, io: impl Future<Output = T>) -> impl Future<Output = Option<T>> {
         match self.query {
-            None => Some(io.await),
-            Some(limit) => tokio::time::timeout(limit, io).await.ok(),
+            None => Either::Left(io.map(Some)),
+            Some(limit) => Either::Right(tokio::time::timeout(limit, io).map(Result::ok)),
         }
     }
 
@@ -560,7 +555,23 @@ impl Executor<'_> {
     /// transaction it runs in a transaction of its own: the one its `prepare` opened (the
     /// COMMIT then goes out right behind it, in the same round trip), or else one opened
     /// for it now (BEGIN in the same round trip, the COMMIT after it).
-    async fn run<T>(
+    fn run<T>(
+        &self,
+        io: impl Future<Output = Result<T, PgError>>,
+        commit: Commit,
+    ) -> impl Future<Output = Result<T, PgError>> {
+        match self.local {
+            Local::Session => Either::Left(self.deadline.bound(self.target(), io)),
+            // Behind a transaction-mode pooler: on the heap, so that the futures of the
+            // common case above do not carry the space of what that mode sends around a
+            // statement.
+            _ => Either::Right(Box::pin(self.run_pooled(io, commit))),
+        }
+    }
+
+    /// [`Executor::run`] behind a transaction-mode pooler, where the statement goes out
+    /// behind the settings or in a transaction of its own.
+    async fn run_pooled<T>(
         &self,
         io: impl Future<Output = Result<T, PgError>>,
         commit: Commit,
@@ -595,6 +606,26 @@ impl Executor<'_> {
         };
         open.close();
         done
+    }
+
+    /// [`GenericClient::prepare`] behind a transaction-mode pooler: uncached, behind the
+    /// settings when the statement is the first of its transaction.
+    async fn prepare_pooled(&self, query: &str) -> Result<Statement, PgError> {
+        let t = self.target();
+        let Some(settings) = self.opening() else {
+            return self.deadline.bound(t, t.client.prepare(query)).await;
+        };
+        let opened = async {
+            let (set, prepared) =
+                futures::join!(t.client.batch_execute(settings), t.client.prepare(query));
+            set?;
+            prepared
+        };
+        let prepared = self.deadline.bound(t, opened).await;
+        if let (Err(_), Local::PerStatement(open)) = (&prepared, &self.local) {
+            open.abandon();
+        }
+        prepared
     }
 
     fn target(&self) -> Target<'_> {
@@ -671,27 +702,15 @@ impl GenericClient for Executor<'_> {
     }
 
     async fn prepare(&self, query: &str) -> Result<Statement, PgError> {
-        let t = self.target();
         if matches!(self.local, Local::Session) {
+            let t = self.target();
             return self
                 .deadline
                 .bound(t, t.cache.prepare(t.client, query))
                 .await;
         }
-        let Some(settings) = self.opening() else {
-            return self.deadline.bound(t, t.client.prepare(query)).await;
-        };
-        let opened = async {
-            let (set, prepared) =
-                futures::join!(t.client.batch_execute(settings), t.client.prepare(query));
-            set?;
-            prepared
-        };
-        let prepared = self.deadline.bound(t, opened).await;
-        if let (Err(_), Local::PerStatement(open)) = (&prepared, &self.local) {
-            open.abandon();
-        }
-        prepared
+        // On the heap, as [`Executor::run_pooled`].
+        Box::pin(self.prepare_pooled(query)).await
     }
 
     async fn execute<T>(&self, query: &T, params: &[&(dyn ToSql + Sync)]) -> Result<u64, PgError>
