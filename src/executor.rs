@@ -608,26 +608,6 @@ impl Executor<'_> {
         done
     }
 
-    /// [`GenericClient::prepare`] behind a transaction-mode pooler: uncached, behind the
-    /// settings when the statement is the first of its transaction.
-    async fn prepare_pooled(&self, query: &str) -> Result<Statement, PgError> {
-        let t = self.target();
-        let Some(settings) = self.opening() else {
-            return self.deadline.bound(t, t.client.prepare(query)).await;
-        };
-        let opened = async {
-            let (set, prepared) =
-                futures::join!(t.client.batch_execute(settings), t.client.prepare(query));
-            set?;
-            prepared
-        };
-        let prepared = self.deadline.bound(t, opened).await;
-        if let (Err(_), Local::PerStatement(open)) = (&prepared, &self.local) {
-            open.abandon();
-        }
-        prepared
-    }
-
     fn target(&self) -> Target<'_> {
         match &self.conn {
             Conn::Pooled(client) => Target {
@@ -702,15 +682,27 @@ impl GenericClient for Executor<'_> {
     }
 
     async fn prepare(&self, query: &str) -> Result<Statement, PgError> {
+        let t = self.target();
         if matches!(self.local, Local::Session) {
-            let t = self.target();
             return self
                 .deadline
                 .bound(t, t.cache.prepare(t.client, query))
                 .await;
         }
-        // On the heap, as [`Executor::run_pooled`].
-        Box::pin(self.prepare_pooled(query)).await
+        let Some(settings) = self.opening() else {
+            return self.deadline.bound(t, t.client.prepare(query)).await;
+        };
+        let opened = async {
+            let (set, prepared) =
+                futures::join!(t.client.batch_execute(settings), t.client.prepare(query));
+            set?;
+            prepared
+        };
+        let prepared = self.deadline.bound(t, opened).await;
+        if let (Err(_), Local::PerStatement(open)) = (&prepared, &self.local) {
+            open.abandon();
+        }
+        prepared
     }
 
     async fn execute<T>(&self, query: &T, params: &[&(dyn ToSql + Sync)]) -> Result<u64, PgError>
