@@ -23,8 +23,13 @@ pub const LOOKUP_DELETE_STALE: &str = "DELETE FROM property_lookup \
 /// of a value keeps it.
 pub const LOOKUP_CLAIM: &str = "INSERT INTO property_lookup (property_name, value, actor_id) \
                                 VALUES ($1, $2, $3) ON CONFLICT (property_name, value) DO NOTHING";
-/// A trust by actor and peer (`trusts().get`).
-pub const TRUST_GET: &str = "SELECT * FROM trusts WHERE id = $1 AND peerid = $2";
+/// A trust by actor and peer (`trusts().get`), every column the library's `Trust` holds.
+pub const TRUST_GET: &str = "SELECT id, peerid, baseuri, type, relationship, secret, \"desc\", \
+                             approved, peer_approved, verified, verification_token, \
+                             peer_identifier, established_via, created_at, last_accessed, \
+                             last_connected_via, client_name, client_version, client_platform, \
+                             oauth_client_id, aw_supported, aw_version, capabilities_fetched_at \
+                             FROM trusts WHERE id = $1 AND peerid = $2";
 
 /// An actor row as the baseline reads it: the same fields the library's `Actor` holds.
 /// `Debug` does not show the passphrase.
@@ -48,6 +53,101 @@ impl std::fmt::Debug for HandActor {
             .field("passphrase", &"<redacted>")
             .field("created_at", &self.created_at)
             .finish()
+    }
+}
+
+/// A trust row as the baseline reads it: the same fields the library's `Trust` holds.
+/// `Debug` does not show the secret or the verification token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HandTrust {
+    /// The actor id.
+    pub id: String,
+    /// The peer's actor id.
+    pub peerid: String,
+    /// The peer's base URI.
+    pub baseuri: String,
+    /// The peer's type (column `type`).
+    pub peer_type: String,
+    /// The relationship.
+    pub relationship: String,
+    /// The shared secret.
+    pub secret: String,
+    /// The description.
+    pub desc: Option<String>,
+    /// Approved by this actor.
+    pub approved: bool,
+    /// Approved by the peer.
+    pub peer_approved: bool,
+    /// Verified.
+    pub verified: bool,
+    /// The verification token.
+    pub verification_token: Option<String>,
+    /// The peer's identifier.
+    pub peer_identifier: Option<String>,
+    /// How the trust was established.
+    pub established_via: Option<String>,
+    /// When it was created (stored as naive UTC).
+    pub created_at: Option<DateTime<Utc>>,
+    /// When it was last used (stored as naive UTC).
+    pub last_accessed: Option<DateTime<Utc>>,
+    /// How the peer last connected.
+    pub last_connected_via: Option<String>,
+    /// The client's name.
+    pub client_name: Option<String>,
+    /// The client's version.
+    pub client_version: Option<String>,
+    /// The client's platform.
+    pub client_platform: Option<String>,
+    /// The OAuth client id.
+    pub oauth_client_id: Option<String>,
+    /// The peer's supported options.
+    pub aw_supported: Option<String>,
+    /// The peer's protocol version.
+    pub aw_version: Option<String>,
+    /// When the peer's capabilities were fetched.
+    pub capabilities_fetched_at: Option<DateTime<Utc>>,
+}
+
+impl std::fmt::Debug for HandTrust {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HandTrust")
+            .field("id", &self.id)
+            .field("peerid", &self.peerid)
+            .field("secret", &"<redacted>")
+            .field("verification_token", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+impl HandTrust {
+    /// The trust in a row of [`TRUST_GET`].
+    fn from_row(row: &Row) -> HandTrust {
+        let naive = |i| row.get::<_, Option<NaiveDateTime>>(i).map(|t| t.and_utc());
+        HandTrust {
+            id: row.get(0),
+            peerid: row.get(1),
+            baseuri: row.get(2),
+            peer_type: row.get(3),
+            relationship: row.get(4),
+            secret: row.get(5),
+            desc: row.get(6),
+            approved: row.get(7),
+            peer_approved: row.get(8),
+            verified: row.get(9),
+            verification_token: row.get(10),
+            peer_identifier: row.get(11),
+            established_via: row.get(12),
+            created_at: naive(13),
+            last_accessed: naive(14),
+            last_connected_via: row.get(15),
+            client_name: row.get(16),
+            client_version: row.get(17),
+            client_platform: row.get(18),
+            oauth_client_id: row.get(19),
+            aw_supported: row.get(20),
+            aw_version: row.get(21),
+            capabilities_fetched_at: row.get(22),
+        }
     }
 }
 
@@ -155,10 +255,12 @@ impl Baseline {
         }
     }
 
-    /// The trust between actor `id` and peer `peerid` as a raw row, when it exists.
-    pub async fn trust_get(&self, id: &str, peerid: &str) -> Result<Option<Row>, Error> {
-        self.client
+    /// The trust between actor `id` and peer `peerid`, when it exists.
+    pub async fn trust_get(&self, id: &str, peerid: &str) -> Result<Option<HandTrust>, Error> {
+        let row = self
+            .client
             .query_opt(&self.trust_get, &[&id, &peerid])
-            .await
+            .await?;
+        Ok(row.as_ref().map(HandTrust::from_row))
     }
 }

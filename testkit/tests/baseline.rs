@@ -1,6 +1,6 @@
 //! The hand-written baseline against a throwaway cluster holding the library's schema.
 
-use actingweb_pg_testkit::baseline::{Baseline, HandActor};
+use actingweb_pg_testkit::baseline::{Baseline, HandActor, HandTrust};
 use actingweb_pg_testkit::throwaway::Cluster;
 
 async fn database() -> (Cluster, Baseline) {
@@ -72,6 +72,45 @@ async fn the_baseline_reads_and_writes_what_the_library_stores() {
     assert_eq!(lookups, [("new@example.com".into(), "a1".into())]);
 
     assert!(hand.trust_get("a1", "p1").await.unwrap().is_none());
+    hand.client()
+        .batch_execute(
+            "INSERT INTO trusts (id, peerid, baseuri, type, relationship, secret, approved, \
+             peer_approved, verified, created_at, capabilities_fetched_at, aw_version) \
+             VALUES ('a1', 'p1', 'https://peer.example.com/p1', 'urn:t', 'friend', 's3cret', \
+             true, false, true, '2024-01-02 03:04:05', '2024-02-03 04:05:06+00', '1.0')",
+        )
+        .await
+        .unwrap();
+    let trust = hand.trust_get("a1", "p1").await.unwrap().unwrap();
+    assert_eq!(
+        trust,
+        HandTrust {
+            id: "a1".into(),
+            peerid: "p1".into(),
+            baseuri: "https://peer.example.com/p1".into(),
+            peer_type: "urn:t".into(),
+            relationship: "friend".into(),
+            secret: "s3cret".into(),
+            desc: None,
+            approved: true,
+            peer_approved: false,
+            verified: true,
+            verification_token: None,
+            peer_identifier: None,
+            established_via: None,
+            created_at: Some("2024-01-02T03:04:05Z".parse().unwrap()),
+            last_accessed: None,
+            last_connected_via: None,
+            client_name: None,
+            client_version: None,
+            client_platform: None,
+            oauth_client_id: None,
+            aw_supported: None,
+            aw_version: Some("1.0".into()),
+            capabilities_fetched_at: Some("2024-02-03T04:05:06Z".parse().unwrap()),
+        }
+    );
+    assert!(!format!("{trust:?}").contains("s3cret"));
 }
 
 #[tokio::test]
