@@ -258,11 +258,15 @@ impl<'a> Actors<'a> {
             // delete hands each lookup row to a remaining holder of the value).
             let key = q::ActorIdParam { actor_id: id };
             let lookup_key = lq::ActorIdParam { actor_id: id };
-            let (_, _, deleted) = futures::try_join!(
-                lock.params(tx, &key).opt(),
-                lock_lookups.params(tx, &lookup_key).all(),
-                delete.params(tx, &key).one()
-            )?;
+            // On the heap, as a pipelined group of statements (see `Properties::set`).
+            let (_, _, deleted) = Box::pin(async {
+                futures::try_join!(
+                    lock.params(tx, &key).opt(),
+                    lock_lookups.params(tx, &lookup_key).all(),
+                    delete.params(tx, &key).one()
+                )
+            })
+            .await?;
             group.commit().await?;
             Ok(deleted.into())
         })

@@ -46,7 +46,7 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::task::Poll;
 use std::time::Duration;
 
@@ -86,6 +86,9 @@ pub(crate) struct Deadline {
     /// The statement caches (one per connection, so they identify it) of connections that
     /// are not to be used again.
     given_up: std::sync::Mutex<HashSet<usize>>,
+    /// How many connections `given_up` holds, so that a checkout takes its lock only when
+    /// there is one.
+    given_up_count: AtomicUsize,
     /// Transaction pooling: what a per-statement transaction starts with, `BEGIN; ` and then
     /// what every transaction starts with (`DEALLOCATE ALL` and the `SET LOCAL` of the
     /// schema and the server-side timeouts); `None` when the session of each connection
@@ -107,6 +110,7 @@ impl Deadline {
             connect,
             canceller,
             given_up: std::sync::Mutex::new(HashSet::new()),
+            given_up_count: AtomicUsize::new(0),
             per_transaction,
         }
     }
@@ -114,8 +118,15 @@ impl Deadline {
     /// Whether the connection owning `cache` was given up after a deadline (and forgets it:
     /// the pool closes that connection now).
     pub(crate) fn was_given_up(&self, cache: &Arc<StatementCache>) -> bool {
+        if self.given_up_count.load(Ordering::Acquire) == 0 {
+            return false;
+        }
         let key = Arc::as_ptr(cache) as usize;
-        self.given_up.lock().expect("not poisoned").remove(&key)
+        let removed = self.given_up.lock().expect("not poisoned").remove(&key);
+        if removed {
+            self.given_up_count.fetch_sub(1, Ordering::Release);
+        }
+        removed
     }
 
     /// Runs the statement `io` on `target` within the deadline; when it passes, cancels the
@@ -173,7 +184,10 @@ impl Deadline {
 
     /// Marks the connection `key` as not to be used again (the pool closes it).
     fn retire(&self, key: usize) {
-        self.given_up.lock().expect("not poisoned").insert(key);
+        let mut given_up = self.given_up.lock().expect("not poisoned");
+        if given_up.insert(key) {
+            self.given_up_count.fetch_add(1, Ordering::Release);
+        }
     }
 }
 

@@ -62,7 +62,8 @@ impl<'a> Properties<'a> {
             check_key(actor_id, name)?;
             rules::text("value", value)?;
             if value.is_empty() {
-                self.delete(actor_id, name).await?;
+                // On the heap: a delete is larger than a plain set, and rare here.
+                Box::pin(self.delete(actor_id, name)).await?;
                 return Ok(());
             }
             if !self.is_indexed(name) {
@@ -81,7 +82,8 @@ impl<'a> Properties<'a> {
                 return Ok(());
             }
             // On the heap: its pipelined statements make it several times the size of a
-            // plain set, which would otherwise be allocated and copied with every set.
+            // plain set, which would otherwise be copied with every set (operation futures
+            // are held inline by their callers).
             Box::pin(self.set_indexed(actor_id, name, value)).await
         })
         .await
@@ -523,7 +525,8 @@ impl<'a> Properties<'a> {
         let group = executor.atomic().await?;
         let changed = write(&group).await?;
         if changed {
-            sync(&group).await?;
+            // On the heap, as a pipelined group of statements (see `set`).
+            Box::pin(sync(&group)).await?;
         }
         group.commit().await?;
         Ok(changed)
@@ -553,13 +556,13 @@ impl<'a> Properties<'a> {
                 let delete = q::delete_properties_named().prepare(tx).await?;
                 let params = q::DeletePropertiesNamedParams { actor_id, names };
                 let write = delete.params(tx, &params).one();
-                release_lookups_after(tx, write, actor_id, indexed).await?
+                Box::pin(release_lookups_after(tx, write, actor_id, indexed)).await?
             }
             None => {
                 let delete = q::delete_all_properties().prepare(tx).await?;
                 let params = q::ActorIdParam { actor_id };
                 let write = delete.params(tx, &params).one();
-                release_lookups_after(tx, write, actor_id, indexed).await?
+                Box::pin(release_lookups_after(tx, write, actor_id, indexed)).await?
             }
         };
         group.commit().await?;

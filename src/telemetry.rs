@@ -15,6 +15,8 @@ use std::future::Future;
 use std::time::{Duration, Instant};
 
 use deadpool_postgres::{Client, Pool, PoolError};
+use futures::FutureExt;
+use futures::future::Either;
 use metrics::{Key, Label, Metadata};
 use tracing::Instrument;
 
@@ -41,13 +43,36 @@ pub(crate) enum PoolRole {
 }
 
 impl PoolRole {
-    /// The metrics' `pool` label of this pool: statics, so that no key is built per checkout.
-    fn labels(self) -> &'static [Label] {
-        static PRIMARY: [Label; 1] = [Label::from_static_parts("pool", "primary")];
-        static REPLICA: [Label; 1] = [Label::from_static_parts("pool", "replica")];
+    /// The keys of this pool's metrics (label `pool`): statics, hashed at compile time, so
+    /// that a checkout builds none.
+    fn keys(self) -> &'static PoolKeys {
+        static PRIMARY_LABELS: [Label; 1] = [Label::from_static_parts("pool", "primary")];
+        static REPLICA_LABELS: [Label; 1] = [Label::from_static_parts("pool", "replica")];
+        static PRIMARY: PoolKeys = PoolKeys::labelled(&PRIMARY_LABELS);
+        static REPLICA: PoolKeys = PoolKeys::labelled(&REPLICA_LABELS);
         match self {
             PoolRole::Primary => &PRIMARY,
             PoolRole::Replica => &REPLICA,
+        }
+    }
+}
+
+/// The keys of one pool's metrics.
+struct PoolKeys {
+    acquire: Key,
+    size: Key,
+    idle: Key,
+    waiting: Key,
+}
+
+impl PoolKeys {
+    /// The keys of the pool with `labels`.
+    const fn labelled(labels: &'static [Label]) -> PoolKeys {
+        PoolKeys {
+            acquire: Key::from_static_parts(POOL_ACQUIRE_DURATION, labels),
+            size: Key::from_static_parts(POOL_SIZE, labels),
+            idle: Key::from_static_parts(POOL_IDLE, labels),
+            waiting: Key::from_static_parts(POOL_WAITING, labels),
         }
     }
 }
@@ -63,19 +88,19 @@ pub(crate) async fn checkout(pool: &Pool, role: PoolRole) -> Result<Client, Pool
     let client = pool.get().await;
     let waited = started.elapsed().as_secs_f64();
     let status = pool.status();
-    let key = |name| Key::from_static_labels(name, role.labels());
+    let keys = role.keys();
     metrics::with_recorder(|recorder| {
         recorder
-            .register_histogram(&key(POOL_ACQUIRE_DURATION), &METADATA)
+            .register_histogram(&keys.acquire, &METADATA)
             .record(waited);
         recorder
-            .register_gauge(&key(POOL_SIZE), &METADATA)
+            .register_gauge(&keys.size, &METADATA)
             .set(status.size as f64);
         recorder
-            .register_gauge(&key(POOL_IDLE), &METADATA)
+            .register_gauge(&keys.idle, &METADATA)
             .set(status.available as f64);
         recorder
-            .register_gauge(&key(POOL_WAITING), &METADATA)
+            .register_gauge(&keys.waiting, &METADATA)
             .set(status.waiting as f64);
     });
     client
@@ -113,6 +138,11 @@ tokio::task_local! {
 /// ([`Config::trace_actor_ids`](crate::Config::trace_actor_ids)). A failure sets
 /// `error.type` (the [`ErrorKind`]) and `otel.status_code` (`ERROR`). No value, secret or
 /// statement parameter is ever a field.
+///
+/// The body is held inline in the returned future, so an operation allocates nothing for
+/// it; an operation that pipelines several statements (an atomic group with lookup rows)
+/// puts that part on the heap itself, so that the futures of the common operations stay
+/// small.
 pub(crate) fn traced<T>(
     db: Db<'_>,
     table: &'static str,
@@ -120,58 +150,67 @@ pub(crate) fn traced<T>(
     actor_id: Option<&str>,
     body: impl Future<Output = Result<T>>,
 ) -> impl Future<Output = Result<T>> {
-    // On the heap at once, and only moved as a pointer from here on: an operation built on
-    // others nests their futures, which would otherwise all live inline in the caller's
-    // future and be copied whole at every move (into this future, the task-local scope and
-    // the span's instrumentation).
-    let body = Box::pin(body);
-    async move {
-        if IN_OPERATION.try_with(|_| ()).is_ok() {
-            return body.await;
-        }
-        let config = db.config();
-        let span = tracing::info_span!(
-            SPAN_NAME,
-            otel.name = %format_args!("{operation} {table}"),
-            otel.kind = "client",
-            db.system.name = "postgresql",
-            db.operation.name = operation,
-            db.collection.name = table,
-            db.namespace = config.schema_name(),
-            actingweb.actor_id = tracing::field::Empty,
-            error.type = tracing::field::Empty,
-            otel.status_code = tracing::field::Empty,
-        );
-        if let (true, Some(id)) = (config.traces_actor_ids(), actor_id) {
-            span.record("actingweb.actor_id", id);
-        }
-        let started = Instant::now();
-        let result = IN_OPERATION.scope((), body).instrument(span.clone()).await;
-        let outcome = match &result {
-            Ok(_) => "ok",
-            Err(e) => {
-                let kind = kind_name(e.kind());
-                span.record("error.type", kind);
-                span.record("otel.status_code", "ERROR");
-                metrics::counter!(
-                    ERRORS,
-                    "db.operation.name" => operation,
-                    "db.collection.name" => table,
-                    "error.type" => kind
-                )
-                .increment(1);
-                "error"
-            }
-        };
-        metrics::histogram!(
-            OPERATION_DURATION,
-            "db.operation.name" => operation,
-            "db.collection.name" => table,
-            "outcome" => outcome
-        )
-        .record(started.elapsed().as_secs_f64());
-        result
+    if IN_OPERATION.try_with(|_| ()).is_ok() {
+        return Either::Left(body);
     }
+    let config = db.config();
+    let span = tracing::info_span!(
+        SPAN_NAME,
+        otel.name = %format_args!("{operation} {table}"),
+        otel.kind = "client",
+        db.system.name = "postgresql",
+        db.operation.name = operation,
+        db.collection.name = table,
+        db.namespace = config.schema_name(),
+        actingweb.actor_id = tracing::field::Empty,
+        error.type = tracing::field::Empty,
+        otel.status_code = tracing::field::Empty,
+    );
+    if let (true, Some(id)) = (config.traces_actor_ids(), actor_id) {
+        span.record("actingweb.actor_id", id);
+    }
+    let started = Instant::now();
+    // Combinators rather than an async block, so that the future holds `body` once, inline
+    // (no allocation per operation).
+    let measured = IN_OPERATION.scope((), body).instrument(span.clone());
+    Either::Right(measured.map(move |result| {
+        record(&span, table, operation, started, &result);
+        result
+    }))
+}
+
+/// Records the outcome of operation `operation` on `table`, started at `started`, on its
+/// span and in the metrics.
+fn record<T>(
+    span: &tracing::Span,
+    table: &'static str,
+    operation: &'static str,
+    started: Instant,
+    result: &Result<T>,
+) {
+    let outcome = match result {
+        Ok(_) => "ok",
+        Err(e) => {
+            let kind = kind_name(e.kind());
+            span.record("error.type", kind);
+            span.record("otel.status_code", "ERROR");
+            metrics::counter!(
+                ERRORS,
+                "db.operation.name" => operation,
+                "db.collection.name" => table,
+                "error.type" => kind
+            )
+            .increment(1);
+            "error"
+        }
+    };
+    metrics::histogram!(
+        OPERATION_DURATION,
+        "db.operation.name" => operation,
+        "db.collection.name" => table,
+        "outcome" => outcome
+    )
+    .record(started.elapsed().as_secs_f64());
 }
 
 /// The name of an error kind in spans and metric labels.
