@@ -9,7 +9,7 @@ use crate::client::Params;
 use crate::codegen::queries::actors as q;
 use crate::codegen::queries::property_lookup as lq;
 use crate::error::{Error, Result};
-use crate::executor::Db;
+use crate::executor::{Db, row_count};
 use crate::rules;
 use crate::secret::Secret;
 use crate::telemetry;
@@ -101,18 +101,16 @@ impl DeletedRows {
 
 impl From<q::DeletedRows> for DeletedRows {
     fn from(row: q::DeletedRows) -> DeletedRows {
-        // count(*) is never negative.
-        let n = |count: i64| count as u64;
         DeletedRows {
-            actors: n(row.actors),
-            properties: n(row.properties),
-            property_lookup: n(row.property_lookup),
-            trusts: n(row.trusts),
-            peer_trustees: n(row.peer_trustees),
-            subscriptions: n(row.subscriptions),
-            subscription_diffs: n(row.subscription_diffs),
-            attributes: n(row.attributes),
-            suspensions: n(row.suspensions),
+            actors: row_count(row.actors),
+            properties: row_count(row.properties),
+            property_lookup: row_count(row.property_lookup),
+            trusts: row_count(row.trusts),
+            peer_trustees: row_count(row.peer_trustees),
+            subscriptions: row_count(row.subscriptions),
+            subscription_diffs: row_count(row.subscription_diffs),
+            attributes: row_count(row.attributes),
+            suspensions: row_count(row.suspensions),
         }
     }
 }
