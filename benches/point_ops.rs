@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use actingweb_pg::{Config, Store};
-use actingweb_pg_testkit::baseline::Baseline;
+use actingweb_pg_testkit::baseline::{Baseline, PointOps};
 use actingweb_pg_testkit::throwaway::{Cluster, ClusterOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use tokio::runtime::Runtime;

@@ -44,10 +44,11 @@
 
 use std::collections::HashSet;
 use std::future::Future;
+use std::pin::Pin;
 use std::pin::pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::task::Poll;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 use deadpool_postgres::{Client, StatementCache};
@@ -151,14 +152,12 @@ impl Deadline {
             .map(move |done| done.unwrap_or_else(|| Err(self.give_up(connection))))
     }
 
-    /// The output of `io`, or `None` when the deadline passed first; the runtime's timer is
-    /// only registered when `io` is not done at its first poll (a statement the connection
-    /// prepared before is). Combinators rather than an async block, so that the future holds
-    /// `io` once: an async block would hold it twice, as its capture and where it is awaited.
-    fn within<T>(&self, io: impl Future<Output = T>) -> impl Future<Output = Option<T>> {
-        match self.query {
-            None => Either::Left(io.map(Some)),
-            Some(limit) => Either::Right(tokio::time::timeout(limit, io).map(Result::ok)),
+    /// The output of `io`, or `None` when the deadline passed first (see [`Within`]).
+    fn within<F: Future>(&self, io: F) -> Within<F> {
+        Within {
+            io,
+            limit: self.query,
+            timer: None,
         }
     }
 
@@ -188,6 +187,39 @@ impl Deadline {
         if given_up.insert(key) {
             self.given_up_count.fetch_add(1, Ordering::Release);
         }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The output of `io`, or `None` when `limit` passed first. The runtime's timer is made
+    /// and registered only when `io` is not done at its first poll (a statement the
+    /// connection prepared before is); the deadline counts from then. One future holding
+    /// `io` once, inline.
+    struct Within<F> {
+        #[pin]
+        io: F,
+        limit: Option<Duration>,
+        #[pin]
+        timer: Option<tokio::time::Sleep>,
+    }
+}
+
+impl<F: Future> Future for Within<F> {
+    type Output = Option<F::Output>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<F::Output>> {
+        let mut this = self.project();
+        if let Poll::Ready(done) = this.io.poll(cx) {
+            return Poll::Ready(Some(done));
+        }
+        let Some(limit) = *this.limit else {
+            return Poll::Pending;
+        };
+        if this.timer.is_none() {
+            this.timer.set(Some(tokio::time::sleep(limit)));
+        }
+        let timer = this.timer.as_pin_mut().expect("set above");
+        timer.poll(cx).map(|()| None)
     }
 }
 

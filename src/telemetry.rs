@@ -12,13 +12,13 @@
 //! and reports the pool's state.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
 use std::time::{Duration, Instant};
 
 use deadpool_postgres::{Client, Pool, PoolError};
-use futures::FutureExt;
 use futures::future::Either;
 use metrics::{Key, Label, Metadata};
-use tracing::Instrument;
 
 use crate::error::{ErrorKind, Result};
 use crate::executor::Db;
@@ -169,14 +169,45 @@ pub(crate) fn traced<T>(
     if let (true, Some(id)) = (config.traces_actor_ids(), actor_id) {
         span.record("actingweb.actor_id", id);
     }
-    let started = Instant::now();
-    // Combinators rather than an async block, so that the future holds `body` once, inline
-    // (no allocation per operation).
-    let measured = IN_OPERATION.scope((), body).instrument(span.clone());
-    Either::Right(measured.map(move |result| {
-        record(&span, table, operation, started, &result);
-        result
-    }))
+    Either::Right(Traced {
+        body,
+        span,
+        started: Instant::now(),
+        table,
+        operation,
+    })
+}
+
+pin_project_lite::pin_project! {
+    /// A public operation's body, polled inside its span with [`IN_OPERATION`] set, and its
+    /// outcome recorded when it is done. One future holding the body once, inline, so that
+    /// an operation allocates nothing for it and moves it once.
+    struct Traced<F> {
+        #[pin]
+        body: F,
+        span: tracing::Span,
+        started: Instant,
+        table: &'static str,
+        operation: &'static str,
+    }
+}
+
+impl<T, F: Future<Output = Result<T>>> Future for Traced<F> {
+    type Output = Result<T>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Result<T>> {
+        let this = self.project();
+        let _entered = this.span.enter();
+        let result = ready!(IN_OPERATION.sync_scope((), || this.body.poll(cx)));
+        record(
+            this.span,
+            this.table,
+            this.operation,
+            *this.started,
+            &result,
+        );
+        Poll::Ready(result)
+    }
 }
 
 /// Records the outcome of operation `operation` on `table`, started at `started`, on its

@@ -1,10 +1,12 @@
 //! `actingweb-pg bench`: a standard workload through the facade, timed per operation, with the
-//! hand-written prepared tokio-postgres baseline of the test kit
-//! (`actingweb_pg_testkit::baseline`) for the point operations (and a 50/50 property get/set
-//! mix), and pgbench running the facade's own SQL for the mix, in the same run.
+//! hand-written baselines of the test kit (`actingweb_pg_testkit::baseline`) for the point
+//! operations (and a 50/50 property get/set mix): prepared tokio-postgres on a connection per
+//! task, and the same statements through a plain deadpool-postgres pool; and pgbench running
+//! the facade's own SQL for the mix, in the same run.
 //!
 //! The compared operations run in rounds, facade and baselines interleaved, each round
-//! starting with the next of them (facade, hand, pgbench; hand, pgbench, facade; …), and each
+//! starting with the next of them (facade, hand, pooled, pgbench; hand, pooled, pgbench,
+//! facade; …), and each
 //! ratio is reported as its median over the rounds with the lowest and highest: a change of
 //! the machine's load during the run shows as spread instead of biasing one side, and none
 //! always runs right after another's writes.
@@ -18,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use actingweb_pg::subscriptions::NewSubscription;
 use actingweb_pg::{NewTrust, Store};
-use actingweb_pg_testkit::baseline::Baseline;
+use actingweb_pg_testkit::baseline::{Baseline, PointOps, PooledBaseline};
 use serde::Serialize;
 use serde_json::json;
 
@@ -107,12 +109,14 @@ pub(crate) struct OpResult {
     pub p99_us: f64,
     /// The hand-written baseline, for point operations.
     pub baseline: Option<BaselineResult>,
+    /// The same statements through a plain deadpool-postgres pool, for point operations.
+    pub pooled: Option<BaselineResult>,
     /// pgbench running the same SQL, for the property get/set mix.
     pub pgbench: Option<PgbenchResult>,
 }
 
-/// The hand-written prepared tokio-postgres figures for the same operation. For a compared
-/// operation every figure of the facade and of the baseline is the median over the rounds.
+/// A hand-written baseline's figures for the same operation. For a compared operation every
+/// figure of the facade and of the baseline is the median over the rounds.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct BaselineResult {
     /// Operations per second.
@@ -258,8 +262,9 @@ async fn facade_timed(
     .await
 }
 
-async fn hand_timed(
-    hands: &Arc<Vec<Baseline>>,
+/// Times `op` on a hand-written baseline, task `k` of `hands.len()` using `hands[k]`.
+async fn hand_timed<H: PointOps>(
+    hands: &Arc<Vec<H>>,
     ids: &Arc<Vec<String>>,
     op: PointOp,
 ) -> AnyResult<Timing> {
@@ -305,6 +310,7 @@ fn single(op: &'static str, concurrency: usize, facade: &Timing) -> OpResult {
         p50_us: facade.percentile_us(0.5),
         p99_us: facade.percentile_us(0.99),
         baseline: None,
+        pooled: None,
         pgbench: None,
     }
 }
@@ -313,34 +319,62 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
     Spread::of(values.collect()).median
 }
 
-/// Times a point operation in `rounds` rounds of facade, hand-written baseline and (for the
-/// mix, when given) pgbench, one after the other.
+/// The hand-written baselines a point operation is compared with: a connection per task, and
+/// a deadpool-postgres pool shared by the tasks (a handle per task).
+struct Baselines {
+    hands: Arc<Vec<Baseline>>,
+    pooled: Arc<Vec<PooledBaseline>>,
+}
+
+/// The facade's rounds against a baseline's, round by round.
+fn versus(facade: &[Timing], baseline: &[Timing]) -> BaselineResult {
+    let rounds = facade.iter().zip(baseline);
+    BaselineResult {
+        ops_per_sec: median(baseline.iter().map(Timing::ops_per_sec)),
+        p50_us: median(baseline.iter().map(|t| t.percentile_us(0.5))),
+        p50_ratio: Spread::of(
+            rounds
+                .clone()
+                .map(|(f, b)| f.percentile_us(0.5) / b.percentile_us(0.5))
+                .collect(),
+        ),
+        throughput_ratio: Spread::of(
+            rounds
+                .map(|(f, b)| f.ops_per_sec() / b.ops_per_sec())
+                .collect(),
+        ),
+    }
+}
+
+/// Times a point operation in `rounds` rounds of facade, the hand-written baselines and (for
+/// the mix, when given) pgbench, one after the other.
 async fn compared(
     store: &Store,
-    hands: &Arc<Vec<Baseline>>,
+    baselines: &Baselines,
     ids: &Arc<Vec<String>>,
     op: PointOp,
     rounds: usize,
     pgbench: Option<&pgbench::Pgbench<'_>>,
 ) -> AnyResult<OpResult> {
-    let concurrency = hands.len();
+    let concurrency = baselines.hands.len();
     let pgbench = pgbench.filter(|_| op == PointOp::PropertyMixed);
-    let (mut facade, mut hand, mut tps) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut facade, mut hand, mut pooled, mut tps) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // Each round starts with the next contender, so that none always runs right after
     // another's writes (the first one after pgbench's seconds of updates to the same rows
     // pays for pruning their dead versions).
-    let contenders = if pgbench.is_some() { 3 } else { 2 };
+    let contenders = if pgbench.is_some() { 4 } else { 3 };
     for round in 0..rounds {
         for turn in 0..contenders {
             match ((round + turn) % contenders, pgbench) {
                 (0, _) => facade.push(facade_timed(store, ids, concurrency, op).await?),
-                (1, _) => hand.push(hand_timed(hands, ids, op).await?),
+                (1, _) => hand.push(hand_timed(&baselines.hands, ids, op).await?),
+                (2, _) => pooled.push(hand_timed(&baselines.pooled, ids, op).await?),
                 (_, Some(pgbench)) => tps.push(pgbench.tps(concurrency).await?),
-                (_, None) => unreachable!("a third contender only with pgbench"),
+                (_, None) => unreachable!("a fourth contender only with pgbench"),
             }
         }
     }
-    let rounds = facade.iter().zip(&hand);
     let fraction = |timings: &[Timing]| {
         Spread::of(
             timings
@@ -356,21 +390,8 @@ async fn compared(
         ops_per_sec: median(facade.iter().map(Timing::ops_per_sec)),
         p50_us: median(facade.iter().map(|t| t.percentile_us(0.5))),
         p99_us: median(facade.iter().map(|t| t.percentile_us(0.99))),
-        baseline: Some(BaselineResult {
-            ops_per_sec: median(hand.iter().map(Timing::ops_per_sec)),
-            p50_us: median(hand.iter().map(|t| t.percentile_us(0.5))),
-            p50_ratio: Spread::of(
-                rounds
-                    .clone()
-                    .map(|(f, h)| f.percentile_us(0.5) / h.percentile_us(0.5))
-                    .collect(),
-            ),
-            throughput_ratio: Spread::of(
-                rounds
-                    .map(|(f, h)| f.ops_per_sec() / h.ops_per_sec())
-                    .collect(),
-            ),
-        }),
+        baseline: Some(versus(&facade, &hand)),
+        pooled: Some(versus(&facade, &pooled)),
         pgbench: pgbench.map(|_| PgbenchResult {
             tps: median(tps.iter().copied()),
             facade_fraction: fraction(&facade),
@@ -395,12 +416,17 @@ pub(crate) async fn run(store: &Store, options: &BenchOptions) -> AnyResult<Benc
         let base = u64::from(std::process::id()) * 10_000_000_000 + concurrency as u64 * 10_000_000;
         let ids: Arc<Vec<String>> =
             Arc::new((0..actors).map(|i| (base + i as u64).to_string()).collect());
+        let config = store.config();
+        let (pg, schema) = (config.pg_config(), Some(config.schema_name()));
         let mut hands = Vec::new();
         for _ in 0..concurrency {
-            let config = store.config();
-            hands.push(Baseline::connect(config.pg_config(), Some(config.schema_name())).await?);
+            hands.push(Baseline::connect(pg, schema).await?);
         }
-        let hands = Arc::new(hands);
+        let pool = PooledBaseline::connect(pg, schema, concurrency).await?;
+        let baselines = Baselines {
+            hands: Arc::new(hands),
+            pooled: Arc::new(vec![pool; concurrency]),
+        };
         let pgbench = options.pgbench.as_deref().map(|program| pgbench::Pgbench {
             program,
             dir: &scripts,
@@ -424,8 +450,17 @@ pub(crate) async fn run(store: &Store, options: &BenchOptions) -> AnyResult<Benc
                 .await?
             }};
         }
-        let compare =
-            async |op| compared(store, &hands, &ids, op, options.rounds, pgbench.as_ref()).await;
+        let compare = async |op| {
+            compared(
+                store,
+                &baselines,
+                &ids,
+                op,
+                options.rounds,
+                pgbench.as_ref(),
+            )
+            .await
+        };
         let t = facade!(|s, id, i| s.actors().create(id, "bench@example.com", "pw").await?);
         results.push(single("actor create", concurrency, &t));
         results.push(compare(PointOp::ActorGet).await?);
@@ -524,7 +559,7 @@ fn targets(results: &[OpResult]) -> Vec<TargetResult> {
 pub(crate) fn table(report: &BenchReport) -> String {
     let spread = |s: &Spread| format!("{:.3} ({:.3}..{:.3})", s.median, s.min, s.max);
     let mut out = format!(
-        "{:<27} {:>4} {:>10} {:>9} {:>9} {:>11} {:>9}  {:<21}  {}\n",
+        "{:<27} {:>4} {:>10} {:>9} {:>9} {:>11} {:>9}  {:<21}  {:<21}  {}\n",
         "operation",
         "conc",
         "ops/s",
@@ -533,20 +568,22 @@ pub(crate) fn table(report: &BenchReport) -> String {
         "hand ops/s",
         "hand p50",
         "p50 × (min..max)",
-        "tput × (min..max)"
+        "tput × (min..max)",
+        "pooled p50 × (min..max)"
     );
     for r in &report.operations {
         out += &format!(
             "{:<27} {:>4} {:>10.0} {:>9.1} {:>9.1}",
             r.op, r.concurrency, r.ops_per_sec, r.p50_us, r.p99_us
         );
-        if let Some(b) = &r.baseline {
+        if let (Some(b), Some(pooled)) = (&r.baseline, &r.pooled) {
             out += &format!(
-                " {:>11.0} {:>9.1}  {:<21}  {}",
+                " {:>11.0} {:>9.1}  {:<21}  {:<21}  {}",
                 b.ops_per_sec,
                 b.p50_us,
                 spread(&b.p50_ratio),
-                spread(&b.throughput_ratio)
+                spread(&b.throughput_ratio),
+                spread(&pooled.p50_ratio)
             );
         }
         out += "\n";

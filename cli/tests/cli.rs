@@ -277,9 +277,12 @@ async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
         assert!(result["ops_per_sec"].as_f64().unwrap() > 0.0, "{result}");
         assert!(result["p99_us"].as_f64().unwrap() >= result["p50_us"].as_f64().unwrap());
         assert_eq!(result["baseline"].is_object(), has_baseline, "{result}");
+        assert_eq!(result["pooled"].is_object(), has_baseline, "{result}");
         if has_baseline {
             assert_spread(&result["baseline"]["p50_ratio"]);
             assert_spread(&result["baseline"]["throughput_ratio"]);
+            assert_spread(&result["pooled"]["p50_ratio"]);
+            assert_spread(&result["pooled"]["throughput_ratio"]);
             expected_targets.push(format!("{op} c{concurrency}: p50 facade / hand"));
         }
         // pgbench (found on PATH or in /usr/lib/postgresql) runs the mix's SQL only.
@@ -349,14 +352,15 @@ async fn bench_without_pgbench_prints_the_rounds_ratios_and_targets() {
     assert_eq!(lines.len(), 1 + 14 + 1 + 5, "{text}");
     assert!(lines[0].starts_with("operation"), "{text}");
     assert!(
-        lines[0].ends_with("p50 × (min..max)       tput × (min..max)"),
+        lines[0].ends_with("p50 × (min..max)       tput × (min..max)      pooled p50 × (min..max)"),
         "{text}"
     );
     assert!(
         lines[2].starts_with("actor get                      2 "),
         "{text}"
     );
-    assert!(lines[2].contains(".."), "the ratio's spread: {text}");
+    // The ratios against both baselines, each with its spread.
+    assert_eq!(lines[2].matches("..").count(), 3, "{text}");
     assert_eq!(lines[15], "medians over 2 interleaved rounds");
     let targets: Vec<&str> = lines[16..]
         .iter()

@@ -1,11 +1,19 @@
-//! The hand-written baseline of the benchmarks: tokio-postgres on one connection, every
-//! statement prepared once, doing the work of the library's point operations.
+//! The hand-written baselines of the benchmarks, doing the work of the library's point
+//! operations ([`PointOps`]): [`Baseline`], tokio-postgres on one connection with every
+//! statement prepared once, and [`PooledBaseline`], the same statements through a plain
+//! deadpool-postgres pool (a connection checked out per operation, statements from its cache),
+//! which is what the library itself is built on.
 //!
 //! The SQL is written here by hand on purpose: it is what the generated code is compared
 //! against, so it cannot itself be generated. `actingweb-pg bench` and `cargo bench --bench
 //! point_ops` both use this one copy.
 
+use std::future::Future;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
+use deadpool_postgres::{
+    Hook, HookError, Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime,
+};
 use tokio_postgres::{Client, Error, NoTls, Row, Statement};
 
 /// An actor by id (`actors().get`).
@@ -43,6 +51,18 @@ pub struct HandActor {
     pub passphrase: String,
     /// When the actor was created (stored as naive UTC).
     pub created_at: Option<DateTime<Utc>>,
+}
+
+impl HandActor {
+    /// The actor in a row of [`ACTOR_GET`].
+    fn from_row(row: &Row) -> HandActor {
+        HandActor {
+            id: row.get(0),
+            creator: row.get(1),
+            passphrase: row.get(2),
+            created_at: row.get::<_, Option<NaiveDateTime>>(3).map(|t| t.and_utc()),
+        }
+    }
 }
 
 impl std::fmt::Debug for HandActor {
@@ -151,6 +171,40 @@ impl HandTrust {
     }
 }
 
+/// The point operations a baseline does, as the benchmarks run them.
+pub trait PointOps: Send + Sync + 'static {
+    /// What an operation fails with.
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    /// The actor `id`, when it exists.
+    fn actor_get(
+        &self,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<HandActor>, Self::Error>> + Send;
+
+    /// The value of property `name` of actor `id`, when it exists.
+    fn property_get(
+        &self,
+        id: &str,
+        name: &str,
+    ) -> impl Future<Output = Result<Option<String>, Self::Error>> + Send;
+
+    /// Sets property `name` of actor `id` to `value` (one upsert, no lookup row).
+    fn property_set(
+        &self,
+        id: &str,
+        name: &str,
+        value: &str,
+    ) -> impl Future<Output = Result<(), Self::Error>> + Send;
+
+    /// The trust between actor `id` and peer `peerid`, when it exists.
+    fn trust_get(
+        &self,
+        id: &str,
+        peerid: &str,
+    ) -> impl Future<Output = Result<Option<HandTrust>, Self::Error>> + Send;
+}
+
 /// One connection with the baseline's statements prepared.
 #[derive(Debug)]
 pub struct Baseline {
@@ -195,34 +249,6 @@ impl Baseline {
         &self.client
     }
 
-    /// The actor `id`, when it exists.
-    pub async fn actor_get(&self, id: &str) -> Result<Option<HandActor>, Error> {
-        let row = self.client.query_opt(&self.actor_get, &[&id]).await?;
-        Ok(row.map(|row| HandActor {
-            id: row.get(0),
-            creator: row.get(1),
-            passphrase: row.get(2),
-            created_at: row.get::<_, Option<NaiveDateTime>>(3).map(|t| t.and_utc()),
-        }))
-    }
-
-    /// The value of property `name` of actor `id`, when it exists.
-    pub async fn property_get(&self, id: &str, name: &str) -> Result<Option<String>, Error> {
-        let row = self
-            .client
-            .query_opt(&self.property_get, &[&id, &name])
-            .await?;
-        Ok(row.map(|row| row.get(0)))
-    }
-
-    /// Sets property `name` of actor `id` to `value` (one upsert, no lookup row).
-    pub async fn property_set(&self, id: &str, name: &str, value: &str) -> Result<(), Error> {
-        self.client
-            .execute(&self.property_set, &[&id, &name, &value])
-            .await?;
-        Ok(())
-    }
-
     /// Sets an indexed property: in one transaction (BEGIN, three statements one after the
     /// other, COMMIT) the property upsert, the removal of the actor's stale lookup rows for
     /// the name, and the lookup row of the new value.
@@ -254,13 +280,121 @@ impl Baseline {
             }
         }
     }
+}
 
-    /// The trust between actor `id` and peer `peerid`, when it exists.
-    pub async fn trust_get(&self, id: &str, peerid: &str) -> Result<Option<HandTrust>, Error> {
+impl PointOps for Baseline {
+    type Error = Error;
+
+    async fn actor_get(&self, id: &str) -> Result<Option<HandActor>, Error> {
+        let row = self.client.query_opt(&self.actor_get, &[&id]).await?;
+        Ok(row.as_ref().map(HandActor::from_row))
+    }
+
+    async fn property_get(&self, id: &str, name: &str) -> Result<Option<String>, Error> {
+        let row = self
+            .client
+            .query_opt(&self.property_get, &[&id, &name])
+            .await?;
+        Ok(row.map(|row| row.get(0)))
+    }
+
+    async fn property_set(&self, id: &str, name: &str, value: &str) -> Result<(), Error> {
+        self.client
+            .execute(&self.property_set, &[&id, &name, &value])
+            .await?;
+        Ok(())
+    }
+
+    async fn trust_get(&self, id: &str, peerid: &str) -> Result<Option<HandTrust>, Error> {
         let row = self
             .client
             .query_opt(&self.trust_get, &[&id, &peerid])
             .await?;
+        Ok(row.as_ref().map(HandTrust::from_row))
+    }
+}
+
+/// The baseline's statements through a deadpool-postgres pool built as its documentation
+/// shows (fast recycling, statements prepared through each connection's cache): a connection
+/// checked out per operation.
+#[derive(Clone)]
+pub struct PooledBaseline {
+    pool: Pool,
+}
+
+impl PooledBaseline {
+    /// A pool of `size` connections without TLS, all opened now with the statements prepared
+    /// on each (this must run inside a tokio runtime); each new connection sets its
+    /// `search_path` to `schema` when given, as [`Baseline::connect`] does.
+    pub async fn connect(
+        config: &tokio_postgres::Config,
+        schema: Option<&str>,
+        size: usize,
+    ) -> Result<PooledBaseline, Box<dyn std::error::Error + Send + Sync>> {
+        let manager = Manager::from_config(
+            config.clone(),
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let set_schema = schema.map(|schema| {
+            let quoted = schema.replace('"', "\"\"");
+            format!("SET search_path TO \"{quoted}\"")
+        });
+        let pool = Pool::builder(manager)
+            .max_size(size)
+            .runtime(Runtime::Tokio1)
+            .post_create(Hook::async_fn(move |client, _| {
+                let sql = set_schema.clone();
+                Box::pin(async move {
+                    match sql {
+                        Some(sql) => client.batch_execute(&sql).await.map_err(HookError::Backend),
+                        None => Ok(()),
+                    }
+                })
+            }))
+            .build()?;
+        let mut opened = Vec::with_capacity(size);
+        for _ in 0..size {
+            let client = pool.get().await?;
+            for sql in [ACTOR_GET, PROPERTY_GET, PROPERTY_SET, TRUST_GET] {
+                client.prepare_cached(sql).await?;
+            }
+            opened.push(client);
+        }
+        Ok(PooledBaseline { pool })
+    }
+}
+
+impl PointOps for PooledBaseline {
+    type Error = PoolError;
+
+    async fn actor_get(&self, id: &str) -> Result<Option<HandActor>, PoolError> {
+        let client = self.pool.get().await?;
+        let statement = client.prepare_cached(ACTOR_GET).await?;
+        let row = client.query_opt(&statement, &[&id]).await?;
+        Ok(row.as_ref().map(HandActor::from_row))
+    }
+
+    async fn property_get(&self, id: &str, name: &str) -> Result<Option<String>, PoolError> {
+        let client = self.pool.get().await?;
+        let statement = client.prepare_cached(PROPERTY_GET).await?;
+        let row = client.query_opt(&statement, &[&id, &name]).await?;
+        Ok(row.map(|row| row.get(0)))
+    }
+
+    async fn property_set(&self, id: &str, name: &str, value: &str) -> Result<(), PoolError> {
+        let client = self.pool.get().await?;
+        let statement = client.prepare_cached(PROPERTY_SET).await?;
+        client.execute(&statement, &[&id, &name, &value]).await?;
+        Ok(())
+    }
+
+    async fn trust_get(&self, id: &str, peerid: &str) -> Result<Option<HandTrust>, PoolError> {
+        let client = self.pool.get().await?;
+        let statement = client.prepare_cached(TRUST_GET).await?;
+        let row = client.query_opt(&statement, &[&id, &peerid]).await?;
         Ok(row.as_ref().map(HandTrust::from_row))
     }
 }

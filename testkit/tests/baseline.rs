@@ -1,6 +1,6 @@
-//! The hand-written baseline against a throwaway cluster holding the library's schema.
+//! The hand-written baselines against a throwaway cluster holding the library's schema.
 
-use actingweb_pg_testkit::baseline::{Baseline, HandActor, HandTrust};
+use actingweb_pg_testkit::baseline::{Baseline, HandActor, HandTrust, PointOps, PooledBaseline};
 use actingweb_pg_testkit::throwaway::Cluster;
 
 async fn database() -> (Cluster, Baseline) {
@@ -122,4 +122,61 @@ async fn a_failed_indexed_set_rolls_back_and_leaves_the_connection_usable() {
         .await;
     assert!(err.is_err());
     assert_eq!(hand.property_get("a2", "email").await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn the_pooled_baseline_reads_and_writes_what_the_connection_baseline_does() {
+    let (cluster, hand) = database().await;
+    let config: tokio_postgres::Config = cluster.url("postgres").parse().unwrap();
+    let pooled = PooledBaseline::connect(&config, Some("public"), 2)
+        .await
+        .unwrap();
+    assert_eq!(pooled.actor_get("a1").await.unwrap(), None);
+    hand.client()
+        .batch_execute(
+            "INSERT INTO actors VALUES ('a1', 'me@example.com', 'pw', '2024-01-02 03:04:05'); \
+             INSERT INTO trusts (id, peerid, baseuri, type, relationship, secret, approved, \
+             peer_approved, verified, aw_version) VALUES ('a1', 'p1', 'https://peer/p1', \
+             'urn:t', 'friend', 's3cret', true, false, true, '1.0')",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        pooled.actor_get("a1").await.unwrap(),
+        hand.actor_get("a1").await.unwrap()
+    );
+    assert_eq!(
+        pooled.actor_get("a1").await.unwrap().unwrap().creator,
+        "me@example.com"
+    );
+    for value in ["one", "two"] {
+        pooled
+            .property_set("a1", "displayName", value)
+            .await
+            .unwrap();
+    }
+    let read = [
+        hand.property_get("a1", "displayName").await.unwrap(),
+        pooled.property_get("a1", "displayName").await.unwrap(),
+    ];
+    assert_eq!(read, [Some("two".to_string()), Some("two".to_string())]);
+    let trust = pooled.trust_get("a1", "p1").await.unwrap().unwrap();
+    assert_eq!(
+        Some(&trust),
+        hand.trust_get("a1", "p1").await.unwrap().as_ref()
+    );
+    assert_eq!(
+        (trust.secret.as_str(), trust.aw_version.as_deref()),
+        ("s3cret", Some("1.0"))
+    );
+    assert!(pooled.trust_get("a1", "p2").await.unwrap().is_none());
+    // Every connection's search_path is the schema given: there, the statements find no table.
+    let elsewhere = PooledBaseline::connect(&config, Some("elsewhere"), 1).await;
+    let error = elsewhere.err().expect("no tables in schema elsewhere");
+    let error = error.downcast_ref::<tokio_postgres::Error>().unwrap();
+    assert_eq!(
+        error.code(),
+        Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE),
+        "{error:?}"
+    );
 }
