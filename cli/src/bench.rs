@@ -6,10 +6,9 @@
 //!
 //! The compared operations run in rounds, facade and baselines interleaved, each round
 //! starting with the next of them (facade, hand, pooled, pgbench; hand, pooled, pgbench,
-//! facade; …), and each
-//! ratio is reported as its median over the rounds with the lowest and highest: a change of
-//! the machine's load during the run shows as spread instead of biasing one side, and none
-//! always runs right after another's writes.
+//! facade; …), and each ratio is reported as its median over the rounds with the lowest and
+//! highest: a change of the machine's load during the run shows as spread instead of biasing
+//! one side, and none always runs right after another's writes.
 
 mod pgbench;
 
@@ -262,18 +261,19 @@ async fn facade_timed(
     .await
 }
 
-/// Times `op` on a hand-written baseline, task `k` of `hands.len()` using `hands[k]`.
+/// Times `op` on a hand-written baseline in `concurrency` tasks, task `k` using
+/// `hands[k % hands.len()]`.
 async fn hand_timed<H: PointOps>(
     hands: &Arc<Vec<H>>,
     ids: &Arc<Vec<String>>,
+    concurrency: usize,
     op: PointOp,
 ) -> AnyResult<Timing> {
-    let concurrency = hands.len();
     let (hands, ids) = (hands.clone(), ids.clone());
     timed(ids.len(), concurrency, move |i| {
         let (hands, ids) = (hands.clone(), ids.clone());
         async move {
-            let hand = &hands[i % concurrency];
+            let hand = &hands[i % hands.len()];
             let id = &ids[i];
             match op.at(i) {
                 PointOp::ActorGet => {
@@ -320,7 +320,7 @@ fn median(values: impl Iterator<Item = f64>) -> f64 {
 }
 
 /// The hand-written baselines a point operation is compared with: a connection per task, and
-/// a deadpool-postgres pool shared by the tasks (a handle per task).
+/// one deadpool-postgres pool shared by the tasks.
 struct Baselines {
     hands: Arc<Vec<Baseline>>,
     pooled: Arc<Vec<PooledBaseline>>,
@@ -368,8 +368,8 @@ async fn compared(
         for turn in 0..contenders {
             match ((round + turn) % contenders, pgbench) {
                 (0, _) => facade.push(facade_timed(store, ids, concurrency, op).await?),
-                (1, _) => hand.push(hand_timed(&baselines.hands, ids, op).await?),
-                (2, _) => pooled.push(hand_timed(&baselines.pooled, ids, op).await?),
+                (1, _) => hand.push(hand_timed(&baselines.hands, ids, concurrency, op).await?),
+                (2, _) => pooled.push(hand_timed(&baselines.pooled, ids, concurrency, op).await?),
                 (_, Some(pgbench)) => tps.push(pgbench.tps(concurrency).await?),
                 (_, None) => unreachable!("a fourth contender only with pgbench"),
             }
@@ -425,7 +425,7 @@ pub(crate) async fn run(store: &Store, options: &BenchOptions) -> AnyResult<Benc
         let pool = PooledBaseline::connect(pg, schema, concurrency).await?;
         let baselines = Baselines {
             hands: Arc::new(hands),
-            pooled: Arc::new(vec![pool; concurrency]),
+            pooled: Arc::new(vec![pool]),
         };
         let pgbench = options.pgbench.as_deref().map(|program| pgbench::Pgbench {
             program,

@@ -317,7 +317,6 @@ impl PointOps for Baseline {
 /// The baseline's statements through a deadpool-postgres pool built as its documentation
 /// shows (fast recycling, statements prepared through each connection's cache): a connection
 /// checked out per operation.
-#[derive(Clone)]
 pub struct PooledBaseline {
     pool: Pool,
 }
