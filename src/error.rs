@@ -114,7 +114,8 @@ impl Error {
             .code()
     }
 
-    fn with_source(
+    /// An error of `kind` with a message and the error that caused it.
+    pub(crate) fn with_source(
         kind: ErrorKind,
         message: String,
         source: impl std::error::Error + Send + Sync + 'static,

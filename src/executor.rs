@@ -65,6 +65,7 @@ use crate::connect::Canceller;
 use crate::error::{Error, ErrorKind, Result};
 use crate::store::Store;
 use crate::telemetry::{self, PoolRole};
+use crate::watchdog::{Watchdog, Watched};
 
 /// What ends the transaction of a statement run outside any transaction in transaction
 /// pooling mode. The `DEALLOCATE ALL` runs after the COMMIT in the same message, so on the
@@ -79,8 +80,8 @@ pub(crate) fn row_count(count: i64) -> u64 {
 /// The query deadline of a store, the connections given up when it passed, and (in
 /// transaction pooling mode) what every transaction starts with.
 pub(crate) struct Deadline {
-    /// The bound of each statement; `None`: unbounded.
-    query: Option<Duration>,
+    /// What ends each statement past its bound; `None`: unbounded.
+    watchdog: Option<Watchdog>,
     /// The bound of a cancel request (a connection set-up of its own).
     connect: Option<Duration>,
     canceller: Canceller,
@@ -98,22 +99,23 @@ pub(crate) struct Deadline {
 }
 
 impl Deadline {
-    /// A deadline of `query` per statement; cancel requests are sent with `canceller` and
-    /// bounded by `connect`. `per_transaction`: see [`Deadline::per_transaction`].
+    /// A deadline of `query` per statement (its [`Watchdog`] thread started); cancel
+    /// requests are sent with `canceller` and bounded by `connect`. `per_transaction`: see
+    /// [`Deadline::per_transaction`].
     pub(crate) fn new(
         query: Option<Duration>,
         connect: Option<Duration>,
         canceller: Canceller,
         per_transaction: Option<String>,
-    ) -> Deadline {
-        Deadline {
-            query,
+    ) -> std::io::Result<Deadline> {
+        Ok(Deadline {
+            watchdog: query.map(Watchdog::start).transpose()?,
             connect,
             canceller,
             given_up: std::sync::Mutex::new(HashSet::new()),
             given_up_count: AtomicUsize::new(0),
             per_transaction,
-        }
+        })
     }
 
     /// Whether the connection owning `cache` was given up after a deadline (and forgets it:
@@ -153,11 +155,11 @@ impl Deadline {
     }
 
     /// The output of `io`, or `None` when the deadline passed first (see [`Within`]).
-    fn within<F: Future>(&self, io: F) -> Within<F> {
+    fn within<F: Future>(&self, io: F) -> Within<'_, F> {
         Within {
             io,
-            limit: self.query,
-            timer: None,
+            watchdog: self.watchdog.as_ref(),
+            watched: None,
         }
     }
 
@@ -191,35 +193,37 @@ impl Deadline {
 }
 
 pin_project_lite::pin_project! {
-    /// The output of `io`, or `None` when `limit` passed first. The runtime's timer is made
-    /// and registered only when `io` is not done at its first poll (a statement the
-    /// connection prepared before is); the deadline counts from then. One future holding
-    /// `io` once, inline.
-    struct Within<F> {
+    /// The output of `io`, or `None` when the deadline passed first. `io` is watched by the
+    /// watchdog only when it is not done at its first poll (a statement the connection
+    /// prepared before is); the deadline counts from then. One future holding `io` once,
+    /// inline.
+    struct Within<'a, F> {
         #[pin]
         io: F,
-        limit: Option<Duration>,
-        #[pin]
-        timer: Option<tokio::time::Sleep>,
+        watchdog: Option<&'a Watchdog>,
+        watched: Option<Watched<'a>>,
     }
 }
 
-impl<F: Future> Future for Within<F> {
+impl<F: Future> Future for Within<'_, F> {
     type Output = Option<F::Output>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<F::Output>> {
-        let mut this = self.project();
+        let this = self.project();
         if let Poll::Ready(done) = this.io.poll(cx) {
             return Poll::Ready(Some(done));
         }
-        let Some(limit) = *this.limit else {
+        let Some(watchdog) = *this.watchdog else {
             return Poll::Pending;
         };
-        if this.timer.is_none() {
-            this.timer.set(Some(tokio::time::sleep(limit)));
+        match this.watched {
+            None => {
+                *this.watched = Some(watchdog.watch(cx.waker()));
+                Poll::Pending
+            }
+            Some(watched) if watched.expired(cx.waker()) => Poll::Ready(None),
+            Some(_) => Poll::Pending,
         }
-        let timer = this.timer.as_pin_mut().expect("set above");
-        timer.poll(cx).map(|()| None)
     }
 }
 

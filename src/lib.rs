@@ -34,6 +34,7 @@ pub mod suspensions;
 pub mod telemetry;
 pub mod transfer;
 pub mod trusts;
+mod watchdog;
 
 pub use crate::actors::{Actor, ActorSummary, Actors, DeletedRows};
 pub use crate::attributes::{Attribute, Attributes};

@@ -272,12 +272,15 @@ fn pool_for(config: &Config) -> Result<(Pool, Arc<Deadline>)> {
     let shares_sessions = config.pooler.shares_sessions();
     let per_transaction =
         shares_sessions.then(|| format!("BEGIN; DEALLOCATE ALL; {}", settings("SET LOCAL")));
-    let deadline = Arc::new(Deadline::new(
-        limits.query,
-        limits.connect,
-        canceller,
-        per_transaction,
-    ));
+    let deadline = Deadline::new(limits.query, limits.connect, canceller, per_transaction)
+        .map_err(|e| {
+            Error::with_source(
+                ErrorKind::Backend,
+                "cannot start the query deadline's thread".into(),
+                e,
+            )
+        })?;
+    let deadline = Arc::new(deadline);
     let session = (!shares_sessions).then(|| settings("SET"));
     let given_up = deadline.clone();
     let pool = Pool::builder(manager)

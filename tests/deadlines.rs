@@ -47,6 +47,19 @@ async fn store_connections(db: &TestDb) -> i64 {
         .get(0)
 }
 
+/// A store of at most `connections` connections with a query deadline of 300 ms, and the
+/// client holding the row lock of its actor `a1` (creator `c`).
+async fn locked_actor_store(db: &TestDb, connections: usize) -> (Store, tokio_postgres::Client) {
+    let config = db
+        .config()
+        .pool_size(connections, connections)
+        .unwrap()
+        .query_timeout(Some(Duration::from_millis(300)));
+    let store = Store::connect(config).await.unwrap();
+    store.actors().create("a1", "c", "p").await.unwrap();
+    (store, lock_actor(db, "a1").await)
+}
+
 /// Waits until `probe` returns `want` (at most 5 s), and returns what it last returned.
 async fn settles(want: i64, mut probe: impl AsyncFnMut() -> i64) -> i64 {
     let started = Instant::now();
@@ -62,14 +75,7 @@ async fn settles(want: i64, mut probe: impl AsyncFnMut() -> i64) -> i64 {
 #[tokio::test]
 async fn a_statement_past_the_query_deadline_is_a_timeout_cancelled_on_the_server() {
     let db = TestDb::new().await;
-    let config = db
-        .config()
-        .pool_size(1, 1)
-        .unwrap()
-        .query_timeout(Some(Duration::from_millis(300)));
-    let store = Store::connect(config).await.unwrap();
-    store.actors().create("a1", "c", "p").await.unwrap();
-    let holder = lock_actor(&db, "a1").await;
+    let (store, holder) = locked_actor_store(&db, 1).await;
 
     let started = Instant::now();
     let err = store
@@ -101,6 +107,47 @@ async fn a_statement_past_the_query_deadline_is_a_timeout_cancelled_on_the_serve
         store
             .actors()
             .modify("a1", Some("now"), None)
+            .await
+            .unwrap()
+    );
+}
+
+/// The deadline's thread sleeps after a second with no statement waiting; statements that
+/// wait after that, several at once, are still ended at their deadline.
+#[tokio::test]
+async fn statements_waiting_after_an_idle_second_are_ended_at_the_deadline() {
+    let db = TestDb::new().await;
+    let (store, holder) = locked_actor_store(&db, 3).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+
+    let started = Instant::now();
+    let waits = (0..3).map(|i| {
+        let store = store.clone();
+        async move {
+            let err = store
+                .actors()
+                .modify("a1", Some(&format!("changed{i}")), None)
+                .await
+                .unwrap_err();
+            (err.kind(), started.elapsed())
+        }
+    });
+    let ended = tokio::time::timeout(Duration::from_secs(10), futures::future::join_all(waits))
+        .await
+        .expect("every statement ended by its deadline");
+    for (kind, waited) in ended {
+        assert_eq!(kind, ErrorKind::Timeout);
+        assert!(waited >= Duration::from_millis(300), "{waited:?}");
+    }
+    assert_eq!(settles(0, async || lock_waiters(&db).await).await, 0);
+    // None of them wrote, and the given-up connections are replaced.
+    drop(holder);
+    let actor = store.actors().get("a1").await.unwrap().unwrap();
+    assert_eq!(actor.creator, "c");
+    assert!(
+        store
+            .actors()
+            .modify("a1", Some("after"), None)
             .await
             .unwrap()
     );
