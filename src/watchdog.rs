@@ -176,11 +176,19 @@ impl Shared {
                 empty_since = Instant::now();
                 continue;
             }
+            let mut due = Vec::new();
             for entry in table.entries.iter_mut().flatten() {
                 if !entry.expired && entry.expires <= now {
                     entry.expired = true;
-                    entry.waker.wake_by_ref();
+                    due.push(entry.waker.clone());
                 }
+            }
+            if !due.is_empty() {
+                // Woken without the lock, which their statements take when they are polled.
+                drop(table);
+                due.into_iter().for_each(Waker::wake);
+                table = self.lock();
+                continue;
             }
             table = self
                 .wake
