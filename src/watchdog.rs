@@ -42,10 +42,15 @@ struct Shared {
 struct Table {
     entries: Vec<Option<Entry>>,
     free: Vec<usize>,
-    /// How many entries are `Some`.
-    watched: usize,
     /// The watchdog was dropped: the thread ends.
     closed: bool,
+}
+
+impl Table {
+    /// How many statements are watched.
+    fn watched(&self) -> usize {
+        self.entries.len() - self.free.len()
+    }
 }
 
 /// A watched statement.
@@ -90,7 +95,6 @@ impl Watchdog {
         };
         let key = {
             let mut table = self.shared.lock();
-            table.watched += 1;
             match table.free.pop() {
                 Some(key) => {
                     table.entries[key] = Some(entry);
@@ -139,7 +143,6 @@ impl Drop for Watched<'_> {
         let mut table = self.watchdog.shared.lock();
         table.entries[self.key] = None;
         table.free.push(self.key);
-        table.watched -= 1;
     }
 }
 
@@ -162,7 +165,7 @@ impl Shared {
                 return;
             }
             let now = Instant::now();
-            if table.watched > 0 {
+            if table.watched() > 0 {
                 empty_since = now;
             } else if now.duration_since(empty_since) >= IDLE_AFTER {
                 // Set under the lock: a statement watched after the wait released it sees
@@ -170,7 +173,7 @@ impl Shared {
                 self.idle.store(true, Ordering::SeqCst);
                 table = self
                     .wake
-                    .wait_while(table, |t| t.watched == 0 && !t.closed)
+                    .wait_while(table, |t| t.watched() == 0 && !t.closed)
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
                 self.idle.store(false, Ordering::SeqCst);
                 empty_since = Instant::now();
