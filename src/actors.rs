@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::executor::{Db, row_count};
 use crate::rules;
 use crate::secret::Secret;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "actors";
@@ -138,7 +138,8 @@ impl<'a> Actors<'a> {
 
     /// The actor with this id, or `None`.
     pub async fn get(&self, id: &str) -> Result<Option<Actor>> {
-        telemetry::traced(self.db, TABLE, "get", Some(id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(id), async {
             rules::identifier("actor id", id)?;
             let c = &self.db.reader().await?;
             let row = q::actor_by_id()
@@ -152,7 +153,8 @@ impl<'a> Actors<'a> {
 
     /// Every actor created by `creator` (lower-cased first when it contains `@`), by id.
     pub async fn get_by_creator(&self, creator: &str) -> Result<Vec<Actor>> {
-        telemetry::traced(self.db, TABLE, "get_by_creator", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_by_creator");
+        telemetry::traced(self.db, &OPERATION, None, async {
             rules::bounded("creator", creator, rules::IDENTIFIER_MAX_CHARS)?;
             let creator = normalize_creator(creator);
             let c = &self.db.reader().await?;
@@ -168,7 +170,8 @@ impl<'a> Actors<'a> {
     /// Creates an actor and returns it. An existing id is an
     /// [`ErrorKind::Conflict`](crate::ErrorKind::Conflict) and leaves that actor unchanged.
     pub async fn create(&self, id: &str, creator: &str, passphrase: &str) -> Result<Actor> {
-        telemetry::traced(self.db, TABLE, "create", Some(id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "create");
+        telemetry::traced(self.db, &OPERATION, Some(id), async {
             rules::identifier("actor id", id)?;
             check_columns(Some(creator), Some(passphrase))?;
             let creator = normalize_creator(creator);
@@ -202,7 +205,8 @@ impl<'a> Actors<'a> {
         creator: Option<&str>,
         passphrase: Option<&str>,
     ) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "modify", Some(id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "modify");
+        telemetry::traced(self.db, &OPERATION, Some(id), async {
             rules::identifier("actor id", id)?;
             check_columns(creator, passphrase)?;
             let creator = creator.map(normalize_creator);
@@ -228,7 +232,8 @@ impl<'a> Actors<'a> {
     /// [`Store::delete_actor`](crate::Store::delete_actor)). Returns `false` when there was no
     /// such actor.
     pub async fn delete(&self, id: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(id), async {
             rules::identifier("actor id", id)?;
             let c = &self.db.executor().await?;
             let row = q::delete_actor()
@@ -243,7 +248,8 @@ impl<'a> Actors<'a> {
     /// Deletes the actor and every row of it in all nine tables, atomically; see
     /// [`Store::delete_actor`](crate::Store::delete_actor).
     pub(crate) async fn delete_all_data(&self, id: &str) -> Result<DeletedRows> {
-        telemetry::traced(self.db, TABLE, "delete_actor", Some(id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_actor");
+        telemetry::traced(self.db, &OPERATION, Some(id), async {
             rules::identifier("actor id", id)?;
             let mut executor = self.db.executor().await?;
             let group = executor.atomic().await?;
@@ -273,7 +279,8 @@ impl<'a> Actors<'a> {
 
     /// Every actor, by id (an admin scan).
     pub async fn list(&self) -> Result<Vec<ActorSummary>> {
-        telemetry::traced(self.db, TABLE, "list", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, None, async {
             let c = &self.db.reader().await?;
             let rows = q::list_actors().bind(c).all().await?;
             Ok(rows

@@ -88,7 +88,7 @@ use crate::encoding;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, row_count};
 use crate::rules;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "attributes";
@@ -120,7 +120,8 @@ impl<'a> Attributes<'a> {
 
     /// The live attribute `bucket`/`name` of the actor, or `None` when it is absent or expired.
     pub async fn get(&self, actor_id: &str, bucket: &str, name: &str) -> Result<Option<Attribute>> {
-        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             let key = Key::new(actor_id, bucket, name)?;
             let c = &self.db.reader().await?;
             let row = q::attribute()
@@ -149,7 +150,8 @@ impl<'a> Attributes<'a> {
         bucket: &str,
         name: &str,
     ) -> Result<Option<Attribute>> {
-        telemetry::traced(self.db, TABLE, "get_strict", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_strict");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             self.get(actor_id, bucket, name).await
         })
         .await
@@ -164,7 +166,8 @@ impl<'a> Attributes<'a> {
         data: &Value,
         ttl_seconds: Option<i64>,
     ) -> Result<()> {
-        telemetry::traced(self.db, TABLE, "set", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "set");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             self.set_at(actor_id, bucket, name, data, None, ttl_seconds)
                 .await
         })
@@ -184,7 +187,8 @@ impl<'a> Attributes<'a> {
         data: &T,
         ttl_seconds: Option<i64>,
     ) -> Result<()> {
-        telemetry::traced(self.db, TABLE, "set_serialized", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "set_serialized");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             let data = encoding::serialized("data", data)?;
             self.set(actor_id, bucket, name, &data, ttl_seconds).await
         })
@@ -209,7 +213,8 @@ impl<'a> Attributes<'a> {
         timestamp: Option<DateTime<Utc>>,
         ttl_seconds: Option<i64>,
     ) -> Result<()> {
-        telemetry::traced(self.db, TABLE, "set_at", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "set_at");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             let key = Key::new(actor_id, bucket, name)?;
             check_json("data", data)?;
             if let Some(ttl) = ttl_seconds
@@ -253,7 +258,8 @@ impl<'a> Attributes<'a> {
     /// callers racing to delete the same attribute exactly one gets `true`. An expired row is
     /// removed as well but returns `false`, like an absent one.
     pub async fn delete(&self, actor_id: &str, bucket: &str, name: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             let key = Key::new(actor_id, bucket, name)?;
             let c = &self.db.executor().await?;
             let live = q::delete_attribute()
@@ -287,7 +293,8 @@ impl<'a> Attributes<'a> {
         new: &Value,
         timestamp: Option<DateTime<Utc>>,
     ) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "compare_and_swap", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "compare_and_swap");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             let key = Key::new(actor_id, bucket, name)?;
             check_json("old", old)?;
             check_json("new", new)?;
@@ -319,7 +326,8 @@ impl<'a> Attributes<'a> {
         actor_id: &str,
         bucket: &str,
     ) -> Result<BTreeMap<String, Attribute>> {
-        telemetry::traced(self.db, TABLE, "get_bucket", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_bucket");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             rules::identifier("bucket", bucket)?;
             let c = &self.db.reader().await?;
@@ -339,7 +347,8 @@ impl<'a> Attributes<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, BTreeMap<String, Attribute>>> {
-        telemetry::traced(self.db, TABLE, "all_buckets", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "all_buckets");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.reader().await?;
             let rows = q::actor_attributes()
@@ -362,7 +371,8 @@ impl<'a> Attributes<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, Option<DateTime<Utc>>>> {
-        telemetry::traced(self.db, TABLE, "bucket_timestamps", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "bucket_timestamps");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.reader().await?;
             let rows = q::bucket_timestamps()
@@ -380,7 +390,8 @@ impl<'a> Attributes<'a> {
     /// Deletes every attribute of the bucket. Returns how many rows went (expired ones
     /// included).
     pub async fn delete_bucket(&self, actor_id: &str, bucket: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_bucket", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_bucket");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             rules::identifier("bucket", bucket)?;
             let c = &self.db.executor().await?;
@@ -396,7 +407,8 @@ impl<'a> Attributes<'a> {
     /// Deletes every attribute of the actor. Returns how many rows went (expired ones
     /// included).
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
             let deleted = q::delete_actor_attributes()
@@ -419,7 +431,8 @@ impl<'a> Attributes<'a> {
         buckets: &[&str],
         chain_id: &str,
     ) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_by_chain", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_by_chain");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             check_buckets(buckets)?;
             rules::name("chain id", chain_id)?;
@@ -451,7 +464,8 @@ impl<'a> Attributes<'a> {
         now_epoch: Option<i64>,
         buckets: Option<&[&str]>,
     ) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_expired", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_expired");
+        telemetry::traced(self.db, &OPERATION, None, async {
             if let Some(buckets) = buckets {
                 check_buckets(buckets)?;
                 if buckets.is_empty() {

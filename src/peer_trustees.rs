@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, row_count};
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 use crate::secret::Secret;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "peertrustees";
@@ -80,7 +80,8 @@ impl<'a> PeerTrustees<'a> {
 
     /// The peer trustee of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<PeerTrustee>> {
-        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             let c = &self.db.reader().await?;
             let row = q::peertrustee_by_peer()
@@ -99,7 +100,8 @@ impl<'a> PeerTrustees<'a> {
         actor_id: &str,
         peer_type: &str,
     ) -> Result<Option<PeerTrustee>> {
-        telemetry::traced(self.db, TABLE, "get_by_type", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_by_type");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
         rules::identifier("actor id", actor_id)?;
         rules::identifier("peer type", peer_type)?;
         let c = &self.db.reader().await?;
@@ -138,7 +140,8 @@ impl<'a> PeerTrustees<'a> {
         baseuri: &str,
         passphrase: &str,
     ) -> Result<PeerTrustee> {
-        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "create");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             rules::identifier("peer type", peer_type)?;
             rules::text("baseuri", baseuri)?;
@@ -177,7 +180,8 @@ impl<'a> PeerTrustees<'a> {
         baseuri: Option<&str>,
         passphrase: Option<&str>,
     ) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "modify", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "modify");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             if let Some(peer_type) = peer_type {
                 rules::bounded("peer type", peer_type, IDENTIFIER_MAX_CHARS)?;
@@ -209,7 +213,8 @@ impl<'a> PeerTrustees<'a> {
 
     /// Deletes the peer trustee. Returns `false` when there was no such peer trustee.
     pub async fn delete(&self, actor_id: &str, peerid: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             let c = &self.db.executor().await?;
             let row = q::delete_peertrustee()
@@ -223,7 +228,8 @@ impl<'a> PeerTrustees<'a> {
 
     /// Every peer trustee of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<PeerTrustee>> {
-        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.reader().await?;
             let rows = q::peertrustees_of_actor()
@@ -237,7 +243,8 @@ impl<'a> PeerTrustees<'a> {
 
     /// Deletes every peer trustee of `actor_id`; returns how many there were.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
             let deleted = q::delete_peertrustees_of_actor()

@@ -23,7 +23,7 @@ use crate::encoding::{self, property_text};
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, Executor, row_count};
 use crate::rules;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "properties";
@@ -45,7 +45,8 @@ impl<'a> Properties<'a> {
 
     /// The stored text of a property, or `None`.
     pub async fn get(&self, actor_id: &str, name: &str) -> Result<Option<String>> {
-        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, name)?;
             let c = &self.db.reader().await?;
             Ok(q::property_value()
@@ -58,7 +59,8 @@ impl<'a> Properties<'a> {
 
     /// Stores `value` verbatim. An empty value deletes the property, as in the reference.
     pub async fn set(&self, actor_id: &str, name: &str, value: &str) -> Result<()> {
-        telemetry::traced(self.db, TABLE, "set", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "set");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, name)?;
             rules::text("value", value)?;
             if value.is_empty() {
@@ -116,7 +118,8 @@ impl<'a> Properties<'a> {
     /// (`json!(f64::NAN)` is `null`, which deletes); [`set_serialized`](Properties::set_serialized)
     /// refuses them.
     pub async fn set_json(&self, actor_id: &str, name: &str, value: &Value) -> Result<()> {
-        telemetry::traced(self.db, TABLE, "set_json", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "set_json");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             encoding::check_json("value", value, |_| None)?;
             match property_text(value) {
                 Some(text) => self.set(actor_id, name, &text).await,
@@ -137,7 +140,8 @@ impl<'a> Properties<'a> {
         name: &str,
         value: &T,
     ) -> Result<()> {
-        telemetry::traced(self.db, TABLE, "set_serialized", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "set_serialized");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             let value = encoding::serialized("value", value)?;
             self.set_json(actor_id, name, &value).await
         })
@@ -146,7 +150,8 @@ impl<'a> Properties<'a> {
 
     /// Deletes a property (and its lookup row). Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, name: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, name)?;
             let names = [name];
             let indexed: &[&str] = if self.is_indexed(name) { &names } else { &[] };
@@ -177,7 +182,8 @@ impl<'a> Properties<'a> {
     /// [`Actors::delete`](crate::Actors::delete), which removes the actor row only, hands
     /// nothing over.
     pub async fn actor_id_by_value(&self, name: &str, value: &str) -> Result<Option<String>> {
-        telemetry::traced(self.db, TABLE, "actor_id_by_value", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "actor_id_by_value");
+        telemetry::traced(self.db, &OPERATION, None, async {
             rules::name("property name", name)?;
             rules::text("value", value)?;
             if !self.db.config().use_lookup_table {
@@ -209,7 +215,8 @@ impl<'a> Properties<'a> {
         lower: &str,
         upper: &str,
     ) -> Result<BTreeMap<String, String>> {
-        telemetry::traced(self.db, TABLE, "get_range", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_range");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_range(actor_id, lower, upper)?;
             let c = &self.db.reader().await?;
             let rows = q::properties_in_range()
@@ -235,7 +242,8 @@ impl<'a> Properties<'a> {
         lower: &str,
         upper: &str,
     ) -> Result<BTreeSet<String>> {
-        telemetry::traced(self.db, TABLE, "names_in_range", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "names_in_range");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_range(actor_id, lower, upper)?;
             let c = &self.db.reader().await?;
             let names = q::property_names_in_range()
@@ -261,7 +269,8 @@ impl<'a> Properties<'a> {
         lower: &str,
         upper: &str,
     ) -> Result<Option<String>> {
-        telemetry::traced(self.db, TABLE, "get_last_in_range", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_last_in_range");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_range(actor_id, lower, upper)?;
             let c = &self.db.reader().await?;
             Ok(q::last_property_name_in_range()
@@ -286,41 +295,35 @@ impl<'a> Properties<'a> {
         name: &str,
         value: &str,
     ) -> Result<bool> {
-        telemetry::traced(
-            self.db,
-            TABLE,
-            "create_if_not_exists",
-            Some(actor_id),
-            async {
-                check_key(actor_id, name)?;
-                rules::text("value", value)?;
-                if value.is_empty() {
-                    return Err(Error::invalid("value", "must not be empty"));
-                }
-                self.conditional_write(
-                    name,
-                    async |c| {
-                        Ok(q::insert_property_if_absent()
-                            .params(
-                                c,
-                                &q::InsertPropertyIfAbsentParams {
-                                    actor_id,
-                                    name,
-                                    value,
-                                },
-                            )
-                            .opt()
-                            .await?
-                            .is_some())
-                    },
-                    async |tx| {
-                        sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value)
-                            .await
-                    },
-                )
-                .await
-            },
-        )
+        static OPERATION: Operation = Operation::new(TABLE, "create_if_not_exists");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
+            check_key(actor_id, name)?;
+            rules::text("value", value)?;
+            if value.is_empty() {
+                return Err(Error::invalid("value", "must not be empty"));
+            }
+            self.conditional_write(
+                name,
+                async |c| {
+                    Ok(q::insert_property_if_absent()
+                        .params(
+                            c,
+                            &q::InsertPropertyIfAbsentParams {
+                                actor_id,
+                                name,
+                                value,
+                            },
+                        )
+                        .opt()
+                        .await?
+                        .is_some())
+                },
+                async |tx| {
+                    sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await
+                },
+            )
+            .await
+        })
         .await
     }
 
@@ -333,40 +336,34 @@ impl<'a> Properties<'a> {
         expected: &str,
         value: &str,
     ) -> Result<bool> {
-        telemetry::traced(
-            self.db,
-            TABLE,
-            "set_if_value_equals",
-            Some(actor_id),
-            async {
-                check_key(actor_id, name)?;
-                rules::text("expected", expected)?;
-                rules::text("value", value)?;
-                self.conditional_write(
-                    name,
-                    async |c| {
-                        Ok(q::update_property_if_value()
-                            .params(
-                                c,
-                                &q::UpdatePropertyIfValueParams {
-                                    value,
-                                    actor_id,
-                                    name,
-                                    expected,
-                                },
-                            )
-                            .opt()
-                            .await?
-                            .is_some())
-                    },
-                    async |tx| {
-                        sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value)
-                            .await
-                    },
-                )
-                .await
-            },
-        )
+        static OPERATION: Operation = Operation::new(TABLE, "set_if_value_equals");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
+            check_key(actor_id, name)?;
+            rules::text("expected", expected)?;
+            rules::text("value", value)?;
+            self.conditional_write(
+                name,
+                async |c| {
+                    Ok(q::update_property_if_value()
+                        .params(
+                            c,
+                            &q::UpdatePropertyIfValueParams {
+                                value,
+                                actor_id,
+                                name,
+                                expected,
+                            },
+                        )
+                        .opt()
+                        .await?
+                        .is_some())
+                },
+                async |tx| {
+                    sync_lookup_after(tx, std::future::ready(Ok(())), actor_id, name, value).await
+                },
+            )
+            .await
+        })
         .await
     }
 
@@ -377,44 +374,40 @@ impl<'a> Properties<'a> {
         name: &str,
         value: &str,
     ) -> Result<bool> {
-        telemetry::traced(
-            self.db,
-            TABLE,
-            "delete_if_value_equals",
-            Some(actor_id),
-            async {
-                check_key(actor_id, name)?;
-                rules::text("value", value)?;
-                self.conditional_write(
-                    name,
-                    async |c| {
-                        Ok(q::delete_property_if_value()
-                            .params(
-                                c,
-                                &q::DeletePropertyIfValueParams {
-                                    actor_id,
-                                    name,
-                                    value,
-                                },
-                            )
-                            .opt()
-                            .await?
-                            .is_some())
-                    },
-                    async |tx| {
-                        let names: &[&str] = &[name];
-                        release_lookups_after(tx, std::future::ready(Ok(())), actor_id, names).await
-                    },
-                )
-                .await
-            },
-        )
+        static OPERATION: Operation = Operation::new(TABLE, "delete_if_value_equals");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
+            check_key(actor_id, name)?;
+            rules::text("value", value)?;
+            self.conditional_write(
+                name,
+                async |c| {
+                    Ok(q::delete_property_if_value()
+                        .params(
+                            c,
+                            &q::DeletePropertyIfValueParams {
+                                actor_id,
+                                name,
+                                value,
+                            },
+                        )
+                        .opt()
+                        .await?
+                        .is_some())
+                },
+                async |tx| {
+                    let names: &[&str] = &[name];
+                    release_lookups_after(tx, std::future::ready(Ok(())), actor_id, names).await
+                },
+            )
+            .await
+        })
         .await
     }
 
     /// Deletes the named properties; unknown names are ignored. Returns how many rows went.
     pub async fn batch_delete(&self, actor_id: &str, names: &[&str]) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "batch_delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "batch_delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             for name in names {
                 rules::name("property name", name)?;
@@ -435,7 +428,8 @@ impl<'a> Properties<'a> {
 
     /// The actor's properties except list rows (`list:` names), by name. Empty when none.
     pub async fn fetch(&self, actor_id: &str) -> Result<BTreeMap<String, String>> {
-        telemetry::traced(self.db, TABLE, "fetch", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "fetch");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.reader().await?;
             let rows = q::plain_properties()
@@ -452,28 +446,24 @@ impl<'a> Properties<'a> {
         &self,
         actor_id: &str,
     ) -> Result<BTreeMap<String, String>> {
-        telemetry::traced(
-            self.db,
-            TABLE,
-            "fetch_all_including_lists",
-            Some(actor_id),
-            async {
-                rules::identifier("actor id", actor_id)?;
-                let c = &self.db.reader().await?;
-                let rows = q::all_properties()
-                    .params(c, &q::ActorIdParam { actor_id })
-                    .all()
-                    .await?;
-                Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
-            },
-        )
+        static OPERATION: Operation = Operation::new(TABLE, "fetch_all_including_lists");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
+            rules::identifier("actor id", actor_id)?;
+            let c = &self.db.reader().await?;
+            let rows = q::all_properties()
+                .params(c, &q::ActorIdParam { actor_id })
+                .all()
+                .await?;
+            Ok(rows.into_iter().map(|r| (r.name, r.value)).collect())
+        })
         .await
     }
 
     /// Deletes all of the actor's properties (list rows included) and its lookup rows for
     /// the indexed names. Returns how many properties went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let indexed = rules::indexed_names(self.db.config());
             self.delete_with_lookups(actor_id, None, &indexed).await
@@ -489,7 +479,8 @@ impl<'a> Properties<'a> {
     /// the properties table. [`Store::import`](crate::Store::import) adds the rows of the
     /// values it imports by the same rule, without this pass over every property.
     pub async fn rebuild_lookup(&self) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "rebuild_lookup", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "rebuild_lookup");
+        telemetry::traced(self.db, &OPERATION, None, async {
             let names = rules::indexed_names(self.db.config());
             if names.is_empty() {
                 return Ok(0);

@@ -11,7 +11,7 @@ use crate::codegen::queries::property_lookup as lq;
 use crate::error::Result;
 use crate::executor::Db;
 use crate::rules;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "property_lookup";
@@ -41,7 +41,8 @@ impl<'a> PropertyLookup<'a> {
     /// The actor id stored for `(name, value)`, or `None` (the row as stored, not checked
     /// against the actor's current property value).
     pub async fn get(&self, name: &str, value: &str) -> Result<Option<String>> {
-        telemetry::traced(self.db, TABLE, "get", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, None, async {
             check(name, value)?;
             let c = &self.db.reader().await?;
             Ok(lq::lookup_actor_id()
@@ -63,7 +64,8 @@ impl<'a> PropertyLookup<'a> {
         actor_id: &str,
         overwrite: bool,
     ) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "create");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check(name, value)?;
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
@@ -100,7 +102,8 @@ impl<'a> PropertyLookup<'a> {
     /// Every row of the table, in no particular order: for tools that compare the table with
     /// another copy of it.
     pub async fn list(&self) -> Result<Vec<LookupEntry>> {
-        telemetry::traced(self.db, TABLE, "list", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, None, async {
             let c = &self.db.reader().await?;
             Ok(lq::all_lookups()
                 .bind(c)
@@ -117,7 +120,8 @@ impl<'a> PropertyLookup<'a> {
 
     /// Deletes the row for `(name, value)`, whoever owns it. Returns whether it existed.
     pub async fn delete(&self, name: &str, value: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", None, async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, None, async {
             check(name, value)?;
             let c = &self.db.executor().await?;
             Ok(lq::delete_lookup()

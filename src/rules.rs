@@ -33,12 +33,15 @@ pub(crate) fn identifier(field: &str, value: &str) -> Result<()> {
 /// Text stored in a `VARCHAR(max)` column (may be empty).
 pub(crate) fn bounded(field: &str, value: &str, max: usize) -> Result<()> {
     text(field, value)?;
-    let chars = value.chars().count();
-    if chars > max {
-        return Err(Error::invalid(
-            field,
-            format!("is {chars} characters long; the column holds at most {max}"),
-        ));
+    // A text has no more characters than bytes: only a longer one is counted.
+    if value.len() > max {
+        let chars = value.chars().count();
+        if chars > max {
+            return Err(Error::invalid(
+                field,
+                format!("is {chars} characters long; the column holds at most {max}"),
+            ));
+        }
     }
     Ok(())
 }

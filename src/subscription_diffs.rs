@@ -32,7 +32,7 @@ use crate::codegen::queries::subscription_diffs as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, row_count};
 use crate::rules;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "subscription_diffs";
@@ -85,7 +85,8 @@ impl<'a> SubscriptionDiffs<'a> {
         seqnr: i32,
         diff: &str,
     ) -> Result<SubscriptionDiff> {
-        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "create");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let key = subid_seqnr(subid, seqnr)?;
             rules::text("diff", diff)?;
@@ -124,7 +125,8 @@ impl<'a> SubscriptionDiffs<'a> {
         subid: &str,
         seqnr: Option<i32>,
     ) -> Result<Option<SubscriptionDiff>> {
-        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let row = match seqnr {
                 Some(seqnr) => {
@@ -160,7 +162,8 @@ impl<'a> SubscriptionDiffs<'a> {
     /// The actor's diffs (of subscription `subid` only, when given), by sequence number
     /// (numerically), then subscription id. Empty when none.
     pub async fn list(&self, actor_id: &str, subid: Option<&str>) -> Result<Vec<SubscriptionDiff>> {
-        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             check_subid(subid)?;
             let c = &self.db.reader().await?;
@@ -175,7 +178,8 @@ impl<'a> SubscriptionDiffs<'a> {
 
     /// Deletes diff number `seqnr` of subscription `subid`. Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, subid: &str, seqnr: i32) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let key = subid_seqnr(subid, seqnr)?;
             let c = &self.db.executor().await?;
@@ -205,7 +209,8 @@ impl<'a> SubscriptionDiffs<'a> {
         subid: Option<&str>,
         seqnr: Option<i32>,
     ) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_up_to", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_up_to");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             check_subid(subid)?;
             let c = &self.db.executor().await?;
@@ -227,7 +232,8 @@ impl<'a> SubscriptionDiffs<'a> {
 
     /// Deletes all of the actor's diffs. Returns how many went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             self.delete_up_to(actor_id, None, None).await
         })
         .await

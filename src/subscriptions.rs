@@ -30,7 +30,7 @@ use crate::codegen::queries::subscriptions as q;
 use crate::error::{Error, ErrorKind, Result};
 use crate::executor::{Db, row_count};
 use crate::rules;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "subscriptions";
@@ -139,7 +139,8 @@ impl<'a> Subscriptions<'a> {
         peerid: &str,
         subid: &str,
     ) -> Result<Option<Subscription>> {
-        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let key = peer_sub_id(peerid, subid)?;
             let c = &self.db.reader().await?;
@@ -164,7 +165,8 @@ impl<'a> Subscriptions<'a> {
     /// [`ErrorKind::Conflict`] and stays unchanged; a key that another pair holds (the parts
     /// contain `:`) is an [`ErrorKind::InvalidInput`].
     pub async fn create(&self, actor_id: &str, new: &NewSubscription) -> Result<Subscription> {
-        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "create");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let key = peer_sub_id(&new.peerid, &new.subid)?;
             check_columns([
@@ -228,7 +230,8 @@ impl<'a> Subscriptions<'a> {
         subid: &str,
         update: &SubscriptionUpdate,
     ) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "modify", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "modify");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let key = peer_sub_id(peerid, subid)?;
             let new_peerid = non_empty(&update.peerid).unwrap_or(peerid);
@@ -277,7 +280,8 @@ impl<'a> Subscriptions<'a> {
 
     /// Deletes the subscription `peerid`/`subid` (not its diffs). Returns whether it existed.
     pub async fn delete(&self, actor_id: &str, peerid: &str, subid: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let key = peer_sub_id(peerid, subid)?;
             let c = &self.db.executor().await?;
@@ -300,7 +304,8 @@ impl<'a> Subscriptions<'a> {
 
     /// The actor's subscriptions, ordered by `peerid:subid` bytewise. Empty when none.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Subscription>> {
-        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.reader().await?;
             let rows = q::subscriptions_of_actor()
@@ -314,7 +319,8 @@ impl<'a> Subscriptions<'a> {
 
     /// Deletes all of the actor's subscriptions (not their diffs). Returns how many went.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
             let deleted = q::delete_all_subscriptions()

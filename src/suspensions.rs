@@ -24,7 +24,7 @@ use crate::codegen::queries::subscription_suspensions as q;
 use crate::error::Result;
 use crate::executor::{Db, row_count};
 use crate::rules;
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "subscription_suspensions";
@@ -65,7 +65,8 @@ impl<'a> Suspensions<'a> {
     /// Whether `target` is suspended as a whole or, when `subtarget` is given, that subtarget
     /// is suspended.
     pub async fn is_suspended(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "is_suspended", Some(self.actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "is_suspended");
+        telemetry::traced(self.db, &OPERATION, Some(self.actor_id), async {
             let (actor_id, subtarget) = self.check(target, subtarget)?;
             let c = &self.db.reader().await?;
             Ok(q::suspension_exists()
@@ -87,7 +88,8 @@ impl<'a> Suspensions<'a> {
     /// exactly that target and subtarget are suspended already; a subtarget is recorded even
     /// under a suspended target.
     pub async fn suspend(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "suspend", Some(self.actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "suspend");
+        telemetry::traced(self.db, &OPERATION, Some(self.actor_id), async {
             let (actor_id, subtarget) = self.check(target, subtarget)?;
             let c = &self.db.executor().await?;
             let row = q::insert_suspension()
@@ -109,7 +111,8 @@ impl<'a> Suspensions<'a> {
     /// Lifts the suspension of exactly this target and subtarget (resuming a target leaves
     /// its subtarget suspensions in place). Returns whether there was one.
     pub async fn resume(&self, target: &str, subtarget: Option<&str>) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "resume", Some(self.actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "resume");
+        telemetry::traced(self.db, &OPERATION, Some(self.actor_id), async {
             let (actor_id, subtarget) = self.check(target, subtarget)?;
             let c = &self.db.executor().await?;
             let row = q::delete_suspension()
@@ -131,7 +134,8 @@ impl<'a> Suspensions<'a> {
     /// The actor's suspensions, by target, then subtarget (the whole target first). Empty when
     /// none.
     pub async fn list(&self) -> Result<Vec<Suspension>> {
-        telemetry::traced(self.db, TABLE, "list", Some(self.actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, Some(self.actor_id), async {
             let actor_id = self.actor_id()?;
             let c = &self.db.reader().await?;
             let rows = q::suspensions_of_actor()
@@ -145,7 +149,8 @@ impl<'a> Suspensions<'a> {
 
     /// Lifts all of the actor's suspensions. Returns how many there were.
     pub async fn delete_all(&self) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(self.actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(self.actor_id), async {
             let actor_id = self.actor_id()?;
             let c = &self.db.executor().await?;
             let deleted = q::delete_all_suspensions()

@@ -13,10 +13,11 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::OnceLock;
 use std::task::{Context, Poll, ready};
 use std::time::{Duration, Instant};
 
-use deadpool_postgres::{Client, Pool, PoolError};
+use deadpool_postgres::{Client, Pool, PoolError, TimeoutType, Timeouts};
 use futures::future::Either;
 use metrics::{Key, Label, Metadata};
 
@@ -83,9 +84,20 @@ static METADATA: Metadata<'static> =
 
 /// Takes a connection from `pool`, recording the wait in [`POOL_ACQUIRE_DURATION`] (failed
 /// checkouts too) and the pool's state after it.
+///
+/// A connection the pool can hand out at once is taken without its wait bound, which would
+/// make a runtime timer for every checkout; only when every connection is in use does the
+/// checkout wait, bounded as the pool is configured.
 pub(crate) async fn checkout(pool: &Pool, role: PoolRole) -> Result<Client, PoolError> {
     let started = Instant::now();
-    let client = pool.get().await;
+    let at_once = Timeouts {
+        wait: Some(Duration::ZERO),
+        ..pool.timeouts()
+    };
+    let client = match pool.timeout_get(&at_once).await {
+        Err(PoolError::Timeout(TimeoutType::Wait)) => pool.get().await,
+        other => other,
+    };
     let waited = started.elapsed().as_secs_f64();
     let status = pool.status();
     let keys = role.keys();
@@ -129,8 +141,8 @@ tokio::task_local! {
     static IN_OPERATION: ();
 }
 
-/// Runs the public operation `operation` on `table` (its body, `body`) inside a span that
-/// follows OpenTelemetry's database conventions, and records its duration and errors.
+/// Runs the public operation `operation` (its body, `body`) inside a span that follows
+/// OpenTelemetry's database conventions, and records its duration and errors.
 ///
 /// The span's fields: `db.system.name` (`postgresql`), `db.operation.name`,
 /// `db.collection.name`, `db.namespace` (the schema), `otel.name`, `otel.kind` (`client`),
@@ -145,8 +157,7 @@ tokio::task_local! {
 /// small.
 pub(crate) fn traced<T>(
     db: Db<'_>,
-    table: &'static str,
-    operation: &'static str,
+    operation: &'static Operation,
     actor_id: Option<&str>,
     body: impl Future<Output = Result<T>>,
 ) -> impl Future<Output = Result<T>> {
@@ -154,12 +165,13 @@ pub(crate) fn traced<T>(
         return Either::Left(body);
     }
     let config = db.config();
+    let (table, name) = (operation.table, operation.name);
     let span = tracing::info_span!(
         SPAN_NAME,
-        otel.name = %format_args!("{operation} {table}"),
+        otel.name = %format_args!("{name} {table}"),
         otel.kind = "client",
         db.system.name = "postgresql",
-        db.operation.name = operation,
+        db.operation.name = name,
         db.collection.name = table,
         db.namespace = config.schema_name(),
         actingweb.actor_id = tracing::field::Empty,
@@ -173,10 +185,50 @@ pub(crate) fn traced<T>(
         body,
         span,
         started: Instant::now(),
-        table,
         operation,
     })
 }
+
+/// A public operation of the entity handles: its table and its name (the method), and the
+/// keys of its [`OPERATION_DURATION`] by outcome, built at its first call. Each operation
+/// declares its own as a `static`, so that recording a call builds and hashes no key.
+pub(crate) struct Operation {
+    table: &'static str,
+    name: &'static str,
+    /// The duration's keys, by [`OUTCOMES`].
+    duration_keys: OnceLock<[Key; 2]>,
+}
+
+impl Operation {
+    /// The operation `name` on `table`.
+    pub(crate) const fn new(table: &'static str, name: &'static str) -> Operation {
+        Operation {
+            table,
+            name,
+            duration_keys: OnceLock::new(),
+        }
+    }
+
+    /// The key of this operation's [`OPERATION_DURATION`] when it `failed` or not.
+    fn duration_key(&self, failed: bool) -> &Key {
+        let keys = self.duration_keys.get_or_init(|| {
+            OUTCOMES.map(|outcome| {
+                Key::from_parts(
+                    OPERATION_DURATION,
+                    vec![
+                        Label::from_static_parts("db.operation.name", self.name),
+                        Label::from_static_parts("db.collection.name", self.table),
+                        Label::from_static_parts("outcome", outcome),
+                    ],
+                )
+            })
+        });
+        &keys[usize::from(failed)]
+    }
+}
+
+/// The `outcome` label of an operation that succeeded, and of one that failed.
+const OUTCOMES: [&str; 2] = ["ok", "error"];
 
 pin_project_lite::pin_project! {
     /// A public operation's body, polled inside its span with [`IN_OPERATION`] set, and its
@@ -187,8 +239,7 @@ pin_project_lite::pin_project! {
         body: F,
         span: tracing::Span,
         started: Instant,
-        table: &'static str,
-        operation: &'static str,
+        operation: &'static Operation,
     }
 }
 
@@ -199,49 +250,35 @@ impl<T, F: Future<Output = Result<T>>> Future for Traced<F> {
         let this = self.project();
         let _entered = this.span.enter();
         let result = ready!(IN_OPERATION.sync_scope((), || this.body.poll(cx)));
-        record(
-            this.span,
-            this.table,
-            this.operation,
-            *this.started,
-            &result,
-        );
+        record(this.span, this.operation, *this.started, &result);
         Poll::Ready(result)
     }
 }
 
-/// Records the outcome of operation `operation` on `table`, started at `started`, on its
-/// span and in the metrics.
-fn record<T>(
-    span: &tracing::Span,
-    table: &'static str,
-    operation: &'static str,
-    started: Instant,
-    result: &Result<T>,
-) {
-    let outcome = match result {
-        Ok(_) => "ok",
+/// Records the outcome of `operation`, started at `started`, on its span and in the metrics.
+fn record<T>(span: &tracing::Span, operation: &Operation, started: Instant, result: &Result<T>) {
+    let failed = match result {
+        Ok(_) => false,
         Err(e) => {
             let kind = kind_name(e.kind());
             span.record("error.type", kind);
             span.record("otel.status_code", "ERROR");
             metrics::counter!(
                 ERRORS,
-                "db.operation.name" => operation,
-                "db.collection.name" => table,
+                "db.operation.name" => operation.name,
+                "db.collection.name" => operation.table,
                 "error.type" => kind
             )
             .increment(1);
-            "error"
+            true
         }
     };
-    metrics::histogram!(
-        OPERATION_DURATION,
-        "db.operation.name" => operation,
-        "db.collection.name" => table,
-        "outcome" => outcome
-    )
-    .record(started.elapsed().as_secs_f64());
+    let elapsed = started.elapsed().as_secs_f64();
+    metrics::with_recorder(|recorder| {
+        recorder
+            .register_histogram(operation.duration_key(failed), &METADATA)
+            .record(elapsed);
+    });
 }
 
 /// The name of an error kind in spans and metric labels.

@@ -23,7 +23,7 @@ use crate::error::Result;
 use crate::executor::{Db, row_count};
 use crate::rules::{self, IDENTIFIER_MAX_CHARS};
 use crate::secret::{Secret, debug_redacted};
-use crate::telemetry;
+use crate::telemetry::{self, Operation};
 
 /// The table of this module, in spans and metrics.
 const TABLE: &str = "trusts";
@@ -317,7 +317,8 @@ impl<'a> Trusts<'a> {
 
     /// The trust of `actor_id` with `peerid`, or `None`.
     pub async fn get(&self, actor_id: &str, peerid: &str) -> Result<Option<Trust>> {
-        telemetry::traced(self.db, TABLE, "get", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             let c = &self.db.reader().await?;
             let row = q::trust_by_peer()
@@ -332,7 +333,8 @@ impl<'a> Trusts<'a> {
     /// The trust of `actor_id` whose secret is `token`, or `None`; the lowest peer id when
     /// several share it. An empty token matches nothing.
     pub async fn get_by_token(&self, actor_id: &str, token: &str) -> Result<Option<Trust>> {
-        telemetry::traced(self.db, TABLE, "get_by_token", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "get_by_token");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             rules::text("token", token)?;
             if token.is_empty() {
@@ -356,7 +358,8 @@ impl<'a> Trusts<'a> {
 
     /// Whether some trust of `actor_id` has the secret `token`. An empty token matches nothing.
     pub async fn is_token_in_db(&self, actor_id: &str, token: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "is_token_in_db", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "is_token_in_db");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             rules::text("token", token)?;
             if token.is_empty() {
@@ -380,7 +383,8 @@ impl<'a> Trusts<'a> {
     /// Creates the trust, or overwrites an existing one (keeping its `created_at`), and returns
     /// the row as stored. See [`NewTrust`] for the defaults.
     pub async fn create(&self, actor_id: &str, new: &NewTrust) -> Result<Trust> {
-        telemetry::traced(self.db, TABLE, "create", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "create");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, &new.peerid)?;
             check_columns([
                 ("baseuri", Some(new.baseuri.as_str())),
@@ -440,7 +444,8 @@ impl<'a> Trusts<'a> {
 
     /// Applies `update` in one statement. Returns `false` when there is no such trust.
     pub async fn modify(&self, actor_id: &str, peerid: &str, update: &TrustUpdate) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "modify", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "modify");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             check_columns([
                 ("baseuri", update.baseuri.as_deref()),
@@ -494,7 +499,8 @@ impl<'a> Trusts<'a> {
 
     /// Deletes the trust. Returns `false` when there was no such trust.
     pub async fn delete(&self, actor_id: &str, peerid: &str) -> Result<bool> {
-        telemetry::traced(self.db, TABLE, "delete", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             check_key(actor_id, peerid)?;
             let c = &self.db.executor().await?;
             let row = q::delete_trust()
@@ -508,7 +514,8 @@ impl<'a> Trusts<'a> {
 
     /// Every trust of `actor_id`, by peer id.
     pub async fn list(&self, actor_id: &str) -> Result<Vec<Trust>> {
-        telemetry::traced(self.db, TABLE, "list", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "list");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.reader().await?;
             let rows = q::trusts_of_actor()
@@ -522,7 +529,8 @@ impl<'a> Trusts<'a> {
 
     /// Deletes every trust of `actor_id`; returns how many there were.
     pub async fn delete_all(&self, actor_id: &str) -> Result<u64> {
-        telemetry::traced(self.db, TABLE, "delete_all", Some(actor_id), async {
+        static OPERATION: Operation = Operation::new(TABLE, "delete_all");
+        telemetry::traced(self.db, &OPERATION, Some(actor_id), async {
             rules::identifier("actor id", actor_id)?;
             let c = &self.db.executor().await?;
             let deleted = q::delete_trusts_of_actor()

@@ -241,6 +241,33 @@ async fn waiting_longer_than_the_pool_timeout_is_a_pool_timeout_error() {
 }
 
 #[tokio::test]
+async fn an_operation_waits_for_a_connection_given_back_within_the_pool_timeout() {
+    let db = TestDb::new().await;
+    let config = db
+        .config()
+        .pool_size(1, 1)
+        .unwrap()
+        .pool_timeout(Duration::from_secs(10));
+    let store = Store::connect(config).await.unwrap();
+    store
+        .actors()
+        .create("a1", "c@example.com", "pw")
+        .await
+        .unwrap();
+    let held = store.pool().get().await.unwrap();
+    let started = std::time::Instant::now();
+    let give_back = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        drop(held);
+    };
+    let actors = store.actors();
+    let (got, ()) = tokio::join!(actors.get("a1"), give_back);
+    assert_eq!(got.unwrap().map(|actor| actor.id), Some("a1".to_string()));
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert_eq!(store.pool().status().size, 1);
+}
+
+#[tokio::test]
 async fn database_errors_keep_their_sqlstate_and_source() {
     let (db, store) = common::store().await;
     drop(
