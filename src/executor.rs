@@ -605,6 +605,9 @@ impl Executor<'_> {
     /// transaction it runs in a transaction of its own: the one its `prepare` opened (the
     /// COMMIT then goes out right behind it, in the same round trip), or else one opened
     /// for it now (BEGIN in the same round trip, the COMMIT after it).
+    // Inlined into every statement, so that the statement's future is built in the one
+    // that bounds it instead of being copied into it.
+    #[inline(always)]
     fn run<T>(
         &self,
         io: impl Future<Output = Result<T, PgError>>,

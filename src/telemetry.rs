@@ -155,6 +155,9 @@ tokio::task_local! {
 /// it; an operation that pipelines several statements (an atomic group with lookup rows)
 /// puts that part on the heap itself, so that the futures of the common operations stay
 /// small.
+// Inlined into every operation, so that the body is built where the returned future is
+// kept instead of being built and then copied into it.
+#[inline(always)]
 pub(crate) fn traced<T>(
     db: Db<'_>,
     operation: &'static Operation,
