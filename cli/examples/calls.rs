@@ -1,7 +1,8 @@
-//! `calls CONTENDER N`: `N` sequential actor gets through one contender of `actingweb-pg
-//! bench` (`hand`, `pooled` or `facade`), and nothing else, so that a tool counting the
-//! process's instructions (`valgrind --tool=callgrind`) gives a contender's cost per call:
-//! the difference between two runs with different `N`, divided by the difference of `N`.
+//! `calls CONTENDER OPERATION N`: `N` sequential calls of one point operation (`actor-get` or
+//! `property-set`) through one contender of `actingweb-pg bench` (`hand`, `pooled` or
+//! `facade`), and nothing else, so that a tool counting the process's instructions
+//! (`valgrind --tool=callgrind`) gives a contender's cost per call: the difference between two
+//! runs with different `N`, divided by the difference of `N`.
 //!
 //! The database is `PG_THROWAWAY_TCP_URL` (set by `pg-throwaway --tcp`), so that the
 //! server runs outside the counted process. See the README's Performance section.
@@ -16,10 +17,17 @@ const ACTORS: usize = 100;
 
 #[tokio::main]
 async fn main() -> AnyResult<()> {
-    let usage = "usage: calls hand|pooled|facade N (with PG_THROWAWAY_TCP_URL set)";
+    let usage = "usage: calls hand|pooled|facade actor-get|property-set N \
+                 (with PG_THROWAWAY_TCP_URL set)";
     let mut args = std::env::args().skip(1);
-    let (Some(contender), Some(calls)) = (args.next(), args.next()) else {
+    let (Some(contender), Some(operation), Some(calls)) = (args.next(), args.next(), args.next())
+    else {
         return Err(usage.into());
+    };
+    let set = match operation.as_str() {
+        "actor-get" => false,
+        "property-set" => true,
+        _ => return Err(usage.into()),
     };
     let calls: usize = calls.parse().map_err(|_| usage)?;
     let url = std::env::var("PG_THROWAWAY_TCP_URL").map_err(|_| usage)?;
@@ -34,15 +42,20 @@ async fn main() -> AnyResult<()> {
         let config = store.config();
         let (pg, schema) = (config.pg_config(), Some(config.schema_name()));
         match contender.as_str() {
-            "hand" => hand(&Baseline::connect(pg, schema).await?, &ids, calls).await,
-            "pooled" => hand(&PooledBaseline::connect(pg, schema, 1).await?, &ids, calls).await,
+            "hand" => hand(&Baseline::connect(pg, schema).await?, &ids, set, calls).await,
+            "pooled" => {
+                let pooled = PooledBaseline::connect(pg, schema, 1).await?;
+                hand(&pooled, &ids, set, calls).await
+            }
             "facade" => {
-                for id in ids.iter().cycle().take(calls) {
-                    store
-                        .actors()
-                        .get(id)
-                        .await?
-                        .ok_or("facade: actor missing")?;
+                for (i, id) in ids.iter().cycle().take(calls).enumerate() {
+                    if set {
+                        let value = format!("value {i}");
+                        store.properties().set(id, "displayName", &value).await?;
+                    } else {
+                        let actor = store.actors().get(id).await?;
+                        actor.ok_or("facade: actor missing")?;
+                    }
                 }
                 Ok(())
             }
@@ -52,10 +65,16 @@ async fn main() -> AnyResult<()> {
     .await?
 }
 
-/// `calls` actor gets through a hand-written baseline.
-async fn hand<H: PointOps>(hand: &H, ids: &[String], calls: usize) -> AnyResult<()> {
-    for id in ids.iter().cycle().take(calls) {
-        hand.actor_get(id).await?.ok_or("baseline: actor missing")?;
+/// `calls` actor gets, or property sets when `set`, through a hand-written baseline.
+async fn hand<H: PointOps>(hand: &H, ids: &[String], set: bool, calls: usize) -> AnyResult<()> {
+    for (i, id) in ids.iter().cycle().take(calls).enumerate() {
+        if set {
+            let value = format!("value {i}");
+            hand.property_set(id, "displayName", &value).await?;
+        } else {
+            let actor = hand.actor_get(id).await?;
+            actor.ok_or("baseline: actor missing")?;
+        }
     }
     Ok(())
 }

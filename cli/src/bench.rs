@@ -39,6 +39,8 @@ pub(crate) struct BenchOptions {
     pub pgbench: Option<PathBuf>,
     /// How long each pgbench round runs.
     pub pgbench_duration: Duration,
+    /// The name of the tokio runtime flavour the contenders run on.
+    pub runtime: &'static str,
 }
 
 /// The whole run.
@@ -46,6 +48,8 @@ pub(crate) struct BenchOptions {
 pub(crate) struct BenchReport {
     /// Rounds of the compared operations.
     pub rounds: usize,
+    /// The tokio runtime flavour the contenders ran on (`multi-thread`, `current-thread`).
+    pub runtime: &'static str,
     /// One entry per operation and concurrency level.
     pub operations: Vec<OpResult>,
     /// The performance targets and whether this run met them.
@@ -524,6 +528,7 @@ pub(crate) async fn run(store: &Store, options: &BenchOptions) -> AnyResult<Benc
     }
     Ok(BenchReport {
         rounds: options.rounds,
+        runtime: options.runtime,
         targets: targets(&results),
         operations: results,
     })
@@ -600,7 +605,10 @@ pub(crate) fn table(report: &BenchReport) -> String {
             );
         }
     }
-    out += &format!("medians over {} interleaved rounds\n", report.rounds);
+    out += &format!(
+        "medians over {} interleaved rounds, on a {} runtime\n",
+        report.rounds, report.runtime
+    );
     for t in &report.targets {
         let met = if t.met { "met" } else { "NOT met" };
         out += &format!(

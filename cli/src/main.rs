@@ -103,6 +103,9 @@ enum Command {
         /// Seconds of each pgbench round.
         #[arg(long, default_value_t = 2)]
         pgbench_seconds: u64,
+        /// The tokio runtime the contenders run on (all of them the same).
+        #[arg(long, value_enum, default_value_t = RuntimeFlavor::MultiThread)]
+        runtime: RuntimeFlavor,
     },
     /// Send an ActingWeb request mix (actor get, trust get by token, property reads and writes
     /// incl. the indexed e-mail and reverse lookups, attribute writes with TTL, subscription
@@ -171,10 +174,49 @@ enum Command {
     },
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// A tokio runtime flavour.
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum RuntimeFlavor {
+    /// One worker thread per core (what `#[tokio::main]` starts).
+    MultiThread,
+    /// Every task on the thread that runs the command.
+    CurrentThread,
+}
+
+impl RuntimeFlavor {
+    /// The flavour's name, as the option spells it.
+    fn name(self) -> &'static str {
+        match self {
+            RuntimeFlavor::MultiThread => "multi-thread",
+            RuntimeFlavor::CurrentThread => "current-thread",
+        }
+    }
+}
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
     install_logging(cli.log_format);
+    let flavor = match cli.command {
+        Command::Bench { runtime, .. } => runtime,
+        _ => RuntimeFlavor::MultiThread,
+    };
+    let runtime = match flavor {
+        RuntimeFlavor::MultiThread => tokio::runtime::Builder::new_multi_thread(),
+        RuntimeFlavor::CurrentThread => tokio::runtime::Builder::new_current_thread(),
+    }
+    .enable_all()
+    .build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(run(cli)),
+        Err(e) => {
+            eprintln!("error: cannot start the tokio runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the command of `cli`.
+async fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Demo => demo().await,
         Command::Migrate => migrate(cli.json).await,
@@ -187,6 +229,7 @@ async fn main() -> ExitCode {
             pgbench,
             no_pgbench,
             pgbench_seconds,
+            runtime,
         } => {
             let options = bench::BenchOptions {
                 actors,
@@ -198,6 +241,7 @@ async fn main() -> ExitCode {
                     pgbench.or_else(bench::find_pgbench)
                 },
                 pgbench_duration: std::time::Duration::from_secs(pgbench_seconds),
+                runtime: runtime.name(),
             };
             run_bench(cli.json, &options).await
         }

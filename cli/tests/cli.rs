@@ -266,6 +266,7 @@ async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
     );
     let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(report["rounds"], 3);
+    assert_eq!(report["runtime"], "multi-thread");
     let results = report["operations"].as_array().unwrap();
     assert_eq!(results.len(), BENCH_OPS.len() * 2);
     let mut expected_targets = Vec::new();
@@ -331,7 +332,7 @@ async fn bench_times_every_operation_with_baselines_and_leaves_no_rows() {
 }
 
 #[tokio::test]
-async fn bench_without_pgbench_prints_the_rounds_ratios_and_targets() {
+async fn bench_without_pgbench_on_one_thread_prints_the_rounds_ratios_and_targets() {
     let db = TestDb::new().await;
     let out = cli(
         &db.url,
@@ -344,6 +345,8 @@ async fn bench_without_pgbench_prints_the_rounds_ratios_and_targets() {
             "--rounds",
             "2",
             "--no-pgbench",
+            "--runtime",
+            "current-thread",
         ],
     );
     let text = stdout(&out);
@@ -361,7 +364,10 @@ async fn bench_without_pgbench_prints_the_rounds_ratios_and_targets() {
     );
     // The ratios against both baselines, each with its spread.
     assert_eq!(lines[2].matches("..").count(), 3, "{text}");
-    assert_eq!(lines[15], "medians over 2 interleaved rounds");
+    assert_eq!(
+        lines[15],
+        "medians over 2 interleaved rounds, on a current-thread runtime"
+    );
     let targets: Vec<&str> = lines[16..]
         .iter()
         .map(|l| l.split(':').next().unwrap())
