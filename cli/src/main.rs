@@ -175,7 +175,7 @@ enum Command {
 }
 
 /// A tokio runtime flavour.
-#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum RuntimeFlavor {
     /// One worker thread per core (what `#[tokio::main]` starts).
     MultiThread,
